@@ -133,7 +133,7 @@ def test_timex_jsonl_bad_line(capsys, monkeypatch):
 def test_console_script_as_a_user_runs_it(tmp_path):
     """The real process: exit code 1, one line, no traceback."""
     bad = tmp_path / "a.txt"
-    bad.write_bytes(b"\xff\xfe\xfa garbage \x00\x00")
+    bad.write_bytes(b"caf\xe9 au lait, \xe0 Gen\xe8ve")
     proc = subprocess.run(
         [sys.executable, "-m", "timeline", "extract", str(bad), "-o", str(tmp_path / "o.csv")],
         capture_output=True, text=True, cwd=REPO,
@@ -146,3 +146,35 @@ def test_console_script_as_a_user_runs_it(tmp_path):
     )
     assert ok.returncode == 0, ok.stderr
     assert len(pd.read_csv(tmp_path / "o.csv")) >= 4
+
+
+def test_export_html_and_png_from_an_article(tmp_path, capsys):
+    html_out = tmp_path / "t.html"
+    code, _, err = run(["export", str(SEED_TXT), "-o", str(html_out), "--title", "<b>T</b>"],
+                       capsys)
+    assert code == 0, err
+    page = html_out.read_text()
+    assert "&lt;b&gt;T&lt;/b&gt;" in page and "<b>T</b>" not in page
+    png = tmp_path / "t.png"
+    code, _, err = run(["export", str(SEED_TXT), "-o", str(png), "--width", "800", "--scale", "1"],
+                       capsys)
+    if code == 1 and "chromium" in err:
+        pytest.skip("no Chromium here: " + err.strip())
+    assert code == 0, err
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(head[16:20], "big") == 800
+
+
+def test_export_without_a_browser_is_one_line_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-chromium"))
+    import timeline.export as ex
+
+    if hasattr(ex, "stop_image_server"):
+        ex.stop_image_server()
+    out = tmp_path / "t.png"
+    code, _, err = run(["export", str(SEED_TXT), "-o", str(out)], capsys)
+    assert code == 1
+    line = one_line_error(err)
+    assert "chromium" in line.lower() and "BROWSER_PATH" in line
+    assert list(tmp_path.iterdir()) == []

@@ -104,7 +104,8 @@ def _cmd_timex(args: argparse.Namespace) -> int:
             raise TimelineError("--jsonl reads standard input; drop the FILE argument")
         from timeline.temporal.jsonl import run_jsonl
 
-        return run_jsonl(sys.stdin, sys.stdout, genre=args.genre)
+        run_jsonl(sys.stdin, sys.stdout, genre=args.genre)
+        return 0
     if not args.file:
         raise TimelineError("give an article FILE, or --jsonl to read JSON lines on stdin")
     from timeline.io import load_article
