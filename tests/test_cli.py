@@ -178,3 +178,18 @@ def test_export_without_a_browser_is_one_line_and_writes_nothing(tmp_path, capsy
     line = one_line_error(err)
     assert "chromium" in line.lower() and "BROWSER_PATH" in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_timex_jsonl_is_utf8_whatever_the_locale():
+    line = json.dumps({"id": "é", "text": "Genève — “he left last week”.", "dct": "2025-03-21"},
+                      ensure_ascii=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "timeline", "timex", "--jsonl"], input=(line + "\n").encode(),
+        capture_output=True, cwd=REPO, env={"LC_ALL": "C", "PYTHONIOENCODING": "ascii",
+                                            "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout.decode("utf-8"))
+    assert got["id"] == "é"
+    (t,) = got["timexes"]
+    assert "Genève — “he left last week”."[t["start"]:t["end"]] == "last week"

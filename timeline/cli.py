@@ -104,6 +104,10 @@ def _cmd_timex(args: argparse.Namespace) -> int:
             raise TimelineError("--jsonl reads standard input; drop the FILE argument")
         from timeline.temporal.jsonl import run_jsonl
 
+        # the contract is UTF-8 JSON lines whatever the locale says
+        for stream in (sys.stdin, sys.stdout):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8")
         run_jsonl(sys.stdin, sys.stdout, genre=args.genre)
         return 0
     if not args.file:
