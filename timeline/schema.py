@@ -50,7 +50,7 @@ COLUMNS: dict[str, str] = {
 }
 REQUIRED = ("label", "start", "end")
 #: a table may carry more evidence than one span (the same event mentioned twice)
-OPTIONAL_EXTRA = ("evidence_spans",)
+OPTIONAL_EXTRA = ("evidence_spans", "linked_events", "also_in")
 
 
 def empty_events() -> pd.DataFrame:

@@ -1,0 +1,89 @@
+"""Labels a reader would write, lanes from the lexicon, actors and places."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from tests.events.helpers import tx
+from timeline.events import events_from_timexes
+from timeline.io import article_from_text
+from timeline.schema import CATEGORIES
+
+DCT = "2025-03-21"
+JAN = ("2025-01-01", "2025-01-31")
+
+
+def _one(text: str) -> pd.Series:
+    phrase = "In January" if "In January" in text else "in January"
+    timexes = [tx(text, phrase, "2025-01", JAN, "month")]
+    df = events_from_timexes(article_from_text(text, DCT), timexes)
+    assert len(df) >= 1, text
+    return df.iloc[0]
+
+
+LANES = [
+    ("Gunmen killed five soldiers in an ambush in January.", "violence"),
+    ("The president resigned in January.", "politics"),
+    ("Rescuers evacuated 300 families in January.", "humanitarian"),
+    ("An earthquake struck the region in January.", "disaster"),
+    ("Police arrested the mayor in January.", "legal"),
+    ("The company acquired its rival in January.", "other"),
+    ("Floods destroyed 200 homes in January.", "disaster"),
+    ("Voters elected a new parliament in January.", "politics"),
+]
+
+
+@pytest.mark.parametrize("text, lane", LANES, ids=[lane + ":" + t[:20] for t, lane in LANES])
+def test_category_lane(text, lane):
+    row = _one(text)
+    assert row["category"] == lane
+    assert row["category"] in CATEGORIES
+
+
+LABELS = [
+    ("In January, supporters of the old regime killed 14 troops in an ambush near the border.",
+     "Supporters of the old regime killed 14 troops in an ambush near the border"),
+    ("After the collapse of two dams in January, villagers fled.", "Collapse of two dams"),
+    ("The army, which had retreated, shelled the port in January.", "The army"),
+    ("In January, Al-Hadi, the interim leader, has set up a commission to investigate the "
+     "killings and has insisted the perpetrators would be punished.",
+     "Al-Hadi has set up a commission to investigate the killings"),
+    ("He succeeds Jan Novak, who stepped down as chairman in January.",
+     "Jan Novak stepped down as chairman"),
+    ("\u201cWe will defend the border,\u201d said Eitan Levi in January.", "Eitan Levi said"),
+]
+
+
+@pytest.mark.parametrize("text, start", LABELS, ids=[s[:20] for _t, s in LABELS])
+def test_label_reads_like_a_headline(text, start):
+    label = _one(text)["label"]
+    assert label.startswith(start)
+    assert "in January" not in label, "the date is in its own column"
+
+
+def test_labels_are_short_and_clean():
+    long = ("In January, troops \u201cdeliberately\u201d shelled the old market, the bus station, "
+            "the two schools and the hospital on the eastern side of the city, where hundreds "
+            "of families had sheltered for weeks, according to residents.")
+    label = _one(long)["label"]
+    assert len(label) <= 80
+    assert label.count("\u201c") == label.count("\u201d")
+    assert not re.search(r"\b(?:the|of|and|to|a|in|on|which|who)$", label)
+    assert label[0].isupper()
+
+
+def test_actors_and_places():
+    row = _one("In January, supporters of Omar Haddad attacked a convoy near Kerrin.")
+    assert "supporters of Omar Haddad" in row["actors"]
+    assert row["places"] == ["Kerrin"]
+    row = _one("In January, the rebels entered the village of Sella.")
+    assert row["places"] == ["Sella"]
+    assert "rebels" in row["actors"]
+
+
+def test_demonyms_and_sentence_openers_are_not_names():
+    row = _one("When Syrian troops shelled Homs in January, residents fled.")
+    assert "Syrian" not in row["actors"] and "When" not in row["actors"]

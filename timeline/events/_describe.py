@@ -1,0 +1,316 @@
+"""What a reader sees of an event: a short label, who took part and where.
+
+Heuristics of English news prose, nothing more: capitalised names, a few role nouns
+("supporters of X", "volunteer rescuers"), and the prepositions that introduce places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.events._lexicon import Lexicon
+from timeline.events._mentions import Mention
+from timeline.events._text import Segment, segments
+from timeline.temporal.types import Timex
+
+__all__ = ["label_for", "participants", "MAX_LABEL"]
+
+MAX_LABEL = 80
+
+_TRAILING_JUNK = re.compile(
+    r"(?:\s+(?:of|the|a|an|and|or|but|to|in|on|at|for|with|by|from|that|which|who|as|its|their|"
+    r"his|her|into|over|after|before|since|than|while|when|where|because|is|was|were|are|has|have|"
+    r"had|be|been|would|will|could|can|not|so))+$|[\s,;:–—-]+$",
+    re.IGNORECASE,
+)
+_LEADING_JUNK = re.compile(r"^(?:(?:and|but|then|so|also|however|meanwhile|yet|or)\b[\s,]*)+",
+                           re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|this|these|those|that)\s+", re.IGNORECASE)
+_TIME_PREP = re.compile(r"(?:\b(?:in|on|at|by|during|since|from|until|of|over|for|earlier|later|"
+                        r"around|about|a period of days|early|late|mid)[\s-]+)+$",
+                        re.IGNORECASE)
+
+
+_NP_END = re.compile(r"\s(?:to|that|which|who|was|were|is|are|has|have|had|will|would|"
+                     r"said|says|might|may|could|can)\s")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|in|on|at|to|of|for|with|by|from|after|before|when|while|as|that|"
+    r"which|who|was|were|is|are|has|have|had|will|would|said|says)\b)[a-z][\w-]*")
+
+
+def _remove_spans(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the spans in ``cut`` (and the prepositions before them)."""
+    parts: list[str] = []
+    pos = start
+    for a, b in sorted(cut):
+        a, b = max(a, start), min(b, end)
+        if a >= b or a < pos:
+            continue
+        if _NOUN_AFTER.match(text, b, end) and re.search(r"\b(?:the|a|an|its|their|his|her)\s+$",
+                                                           text[max(start, a - 8) : a]):
+            continue  # "the Oct. 23 slaying": the date is part of the name of the event
+        piece = text[pos:a]
+        piece = _TIME_PREP.sub("", piece)
+        parts.append(piece)
+        pos = b
+    parts.append(text[pos:end])
+    out = "".join(parts)
+    out = re.sub(r"\s+([,.;:])", r"\1", out)
+    return re.sub(r"\s{2,}", " ", out).strip()
+
+
+def _balance(label: str) -> str:
+    for pair in ("“”", "‘’", "()", "[]"):
+        if label.count(pair[0]) != label.count(pair[1]):
+            label = label.replace(pair[0], "").replace(pair[1], "") if pair != "‘’" else \
+                label.replace("‘", "")
+    if label.count('"') % 2:
+        label = label.replace('"', "")
+    label = label.replace("``", "").replace("''", "")
+    return label.strip()
+
+
+def _shorten(label: str, limit: int = MAX_LABEL) -> str:
+    label = label.strip(" ,;:–—-")
+    if len(label) > limit:
+        cut = label[: limit + 1]
+        # prefer ending before a clause or a prepositional phrase, never inside "X and Y"
+        bounds = [m.start() for m in re.finditer(
+            r",|\s(?=(?:which|who|that|while|because|after|before|to|at|in|on|for|with|from|"
+            r"during|since|as)\s)", cut) if m.start() >= 35]
+        label = cut[: bounds[-1]] if bounds else cut.rsplit(" ", 1)[0]
+    prev = None
+    while prev != label:
+        prev = label
+        label = _TRAILING_JUNK.sub("", label).strip()
+    return label[:limit]
+
+
+def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
+                    timex_spans: list[tuple[int, int]]) -> str:
+    """ "Al-Sharaa, Syria's interim president, has set up ...": the subject is a segment back."""
+    body = text[m.seg_start : m.start]
+    relative = re.match(r"\s*(who|which|that)\b", body, re.IGNORECASE)
+    if relative:
+        body = body[relative.end() :]
+    if re.search(r"[A-Za-z]", _AUX_ONLY.sub("", body)):
+        return ""
+    segs = segments(text, sent_start, m.seg_start, lex) if m.seg_start > sent_start else []
+    if relative:
+        return _antecedent(text, segs[-1], relative.group(1).lower() == "who") if segs else ""
+    for seg in segs:
+        piece = text[seg.body : seg.end]
+        if seg.relation or any(a <= seg.body and seg.end <= b for a, b in timex_spans):
+            continue  # "In January, Al-Hadi, ...": skip the time, keep the name
+        quoted = seg.start > 0 and text[seg.start - 1] in "“\"`'‘"
+        if 0 < len(piece.split()) <= 5 and piece[:1].isupper() and not quoted:
+            return piece
+        break
+    return ""
+
+
+_RELATIVE = re.compile(r"^(?:who|which|that)\s+", re.IGNORECASE)
+_INVERTED = re.compile(r"^(?P<verb>said|says|added|told|asked|wrote)\s+"
+                       r"(?P<who>(?:[A-Z][\w’'.-]*\s*){1,4})(?=$|,)")
+_NP_TAIL = re.compile(
+    r"(?:\b(?:the|a|an|this|these|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+"
+    r"|(?:[A-Z][\w’'.-]*\s+){1,3}[a-z][\w’'-]*"
+    r"|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)$"
+)
+
+
+def _antecedent(text: str, seg: Segment, person: bool) -> str:
+    """ "James A. Taylor, who stepped down": the noun phrase a relative clause is about."""
+    piece = text[seg.body : seg.end]
+    m = _NP_TAIL.search(piece)
+    if not m:
+        return ""
+    np = m.group(0)
+    if person and not np[:1].isupper():
+        return ""
+    return np if len(np.split()) <= 6 else ""
+
+
+_AUX_ONLY = re.compile(
+    r"\b(?:has|have|had|was|were|is|are|will|would|also|then|later|been|be|not|n't|reportedly|"
+    r"allegedly|quickly|already|just|\w+ly)\b",
+    re.IGNORECASE,
+)
+
+
+def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex: Lexicon,
+              seg: Segment | None = None) -> str:
+    """A headline-style label for mention ``m``: who did what, at most 80 characters."""
+    cut = [(t.start, t.end) for t in timexes if m.seg_start <= t.start < m.label_end]
+    if m.trigger.pos == "n" or m.role != "main":
+        start = m.start
+        before = text[max(m.seg_start, m.start - 40) : m.start]
+        det = re.search(r"\b(?:the|a|an|this|these|their|its|his|her)\s+(?:[\w’'-]+\s+){0,3}$",
+                        before, re.IGNORECASE)
+        if det and m.trigger.pos == "n":
+            start = m.start - (len(before) - det.start())
+        elif m.trigger.pos == "v":
+            start = seg.body if seg is not None else m.seg_start
+        label = _remove_spans(text, start, m.label_end, cut)
+        label = _DETERMINER.sub("", label)
+        if m.trigger.pos == "n":
+            # "the slaying of X to begin ...": the noun phrase, not the rest of the clause
+            np_end = _NP_END.search(label, len(text[start : m.end]) - 1 if start <= m.end else 0)
+            if np_end and np_end.start() >= 8:
+                label = label[: np_end.start()]
+    else:
+        start = seg.body if seg is not None else m.seg_start
+        label = _remove_spans(text, start, m.label_end, cut)
+        spans = [(t.start, t.end) for t in timexes if sent_start <= t.start < m.seg_start]
+        inverted = _INVERTED.match(label)
+        if inverted and m.category == "reporting":
+            # "said Eitan, the science minister" -> "Eitan said"
+            label = f"{inverted.group('who').strip()} {inverted.group('verb')}"
+        else:
+            prefix = _subject_prefix(text, sent_start, m, lex, spans)
+            if prefix:
+                label = f"{prefix} {_RELATIVE.sub('', label)}"
+    label = _LEADING_JUNK.sub("", label)
+    if m.category == "reporting" and m.trigger.pos == "v":
+        # "The FBI said that a suspect who ...": the saying is the event; its content is not
+        said = text[m.start : m.end]
+        at = label.find(said)
+        that = re.search(r"\s(?:that|whether|if)\s", label[at + len(said) :]) if at >= 0 else None
+        stop = re.search(r"\s(?:" + "|".join(sorted(lex.lists["label_stop"])) + r")\s", label)
+        content = label[at + len(said) + that.end() :].split() if that else []
+        if that and at + len(said) + that.start() >= 12 and (
+                len(label) > MAX_LABEL or stop or len(content) < 4):
+            label = label[: at + len(said) + that.start()]
+    stop = re.search(r"\s(?:" + "|".join(sorted(lex.lists["label_stop"])) + r")\s", label)
+    if stop and stop.start() > 15:
+        label = label[: stop.start()]
+    label = _balance(_shorten(_balance(label)))
+    if len(label.split()) < 2:
+        # "Ended": without its time the clause says nothing; keep the words as written
+        whole = _balance(_shorten(_LEADING_JUNK.sub("", text[m.seg_start : m.label_end])))
+        if len(whole.split()) > len(label.split()):
+            label = whole
+    if not label:
+        label = text[m.start : m.end]
+    return label[:1].upper() + label[1:]
+
+
+# ------------------------------------------------------------------ actors and places --
+
+_NAME_SEQ = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)"
+    r"(?:\s+(?:(?:of|de|del|bin|van|von|es|el|al|la|da|du|le)\s+)?(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*))*"
+)
+_TITLES = {"President", "Prime", "Minister", "Mr", "Mrs", "Ms", "Dr", "Gen", "General", "King",
+           "Queen", "Pope", "Sen", "Senator", "Gov", "Governor", "Interim", "Former", "Chief",
+           "Secretary", "Foreign", "Defence", "Defense", "Interior", "Colonel", "Col", "Lt",
+           "Captain", "Judge", "Justice", "Rep", "Representative", "Mayor", "Sheikh", "Prince",
+           "Crown", "Vice", "Deputy", "Acting", "Treasurer", "Attorney", "Environment"}
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i|ite|ic)$")
+
+
+def _clean_name(name: str, not_name: set[str]) -> str:
+    words = name.split()
+    while len(words) > 1 and (words[0] in not_name or words[0] in _TITLES
+                              or (_DEMONYM.match(words[0]) and words[1] in _TITLES)):
+        words = words[1:]
+    while words and (words[-1] in ("and", "of", "de", "bin", "es", "el", "al", "la")
+                     or words[-1].rstrip(".") in not_name):
+        words = words[:-1]
+    if len(words) == 1 and (words[0] in not_name or words[0] in _TITLES):
+        return ""
+    out = " ".join(words)
+    out = re.sub(r"[’']s$", "", out)
+    if not re.search(r"(?:\b[A-Z]\.)+$", out):  # keep "U.S.", drop a full stop
+        out = out.rstrip(".")
+    if re.search(r"-(?:based|led|backed|born|owned|run)$", out):
+        return ""
+    return out
+
+
+def mid_sentence_words(text: str) -> set[str]:
+    """Capitalised words seen after a lower-case word: names, not sentence openers."""
+    return set(re.findall(r"(?<=[a-z,] )([A-Z][\w’'-]+)", text))
+
+
+def participants(text: str, start: int, end: int, trig_start: int, lex: Lexicon,
+                 names: set[str] | None = None) -> tuple[list[str], list[str]]:
+    """(actors, places) named in ``text[start:end]``; ``trig_start`` splits subject from the rest.
+
+    ``names`` (see :func:`mid_sentence_words`) tells a one-word name ("Citadel posted ...")
+    from a capitalised sentence opener ("Sales were ...")."""
+    not_name = lex.lists["not_name"]
+    actors: list[str] = []
+    places: list[str] = []
+    piece = text[start:end]
+    last_place_end = -1
+    for m in _NAME_SEQ.finditer(piece):
+        raw = m.group(0)
+        name = _clean_name(raw, not_name)
+        if len(name) < 2 or not re.search(r"[a-z]", name) and len(name) > 6:
+            continue
+        if names is not None and " " not in name and name not in names and "-" not in name \
+                and not re.search(r"[A-Z]{2}|\.", name):
+            continue  # a capitalised opener seen nowhere else capitalised: not a name
+        after = piece[m.end() : m.end() + 20]
+        nxt = re.match(r"\s+([a-z][\w-]*)", after)
+        if " " not in name and _DEMONYM.match(name) and nxt and nxt.group(1) not in _FUNCTION:
+            continue  # "Syrian security forces": an adjective
+        before = piece[max(0, m.start() - 40) : m.start()].lower()
+        words = re.findall(r"[\w’'-]+|,", before)
+        listed = bool(words) and words[-1] in ("and", "or", ",") and last_place_end >= 0 \
+            and not re.search(r"[a-z]{3,}", piece[last_place_end : m.start()].replace("and", "")
+                              .replace("or", ""))
+        is_place = bool(words) and (
+            listed or words[-1] in lex.lists["place_prep"]
+            or (len(words) >= 2 and words[-1] == "of" and words[-2] in lex.lists["place_noun"])
+            or (len(words) >= 2 and words[-1] == "," and words[-2] in lex.lists["place_noun"])
+        )
+        if is_place:
+            last_place_end = m.end()
+            if name not in places:
+                places.append(name)
+        elif name not in actors:
+            actors.append(name)
+    roles = _role_phrases(text, start, trig_start, lex)
+    for r in roles:
+        actors = [a for a in actors if a not in r]
+        if r not in actors:
+            actors.insert(0, r)
+    actors = [a for a in actors if a not in places]
+    actors = [a for a in actors if not any(a != b and a in b for b in actors)]
+    places = [p for p in places if not any(p != b and p in b for b in places)]
+    return actors[:5], places[:5]
+
+
+_FUNCTION = {"and", "or", "but", "in", "on", "at", "to", "of", "for", "with", "from", "by", "was",
+             "were", "is", "are", "has", "have", "had", "said", "says", "will", "would", "as",
+             "after", "before", "since", "when", "where", "which", "who", "that", "than"}
+_NOT_MODIFIER = {"the", "a", "an", "of", "and", "by", "for", "to", "in", "his", "her", "their",
+                 "its", "our", "most", "some", "many", "those", "these", "that", "this", "which",
+                 "who", "when", "where", "as", "at", "on", "with", "from", "all", "both", "other",
+                 "said", "told", "including", "than", "been", "were", "was", "had", "has", "have"}
+
+
+def _role_phrases(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
+    out = []
+    piece = text[start:end]
+    roles = sorted(lex.lists["role"], key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in roles) + r")(?![\w-])",
+                    re.IGNORECASE)
+    for m in rx.finditer(piece):
+        pre = re.findall(r"[A-Za-z][\w’'-]*", piece[: m.start()])[-2:]
+        mods: list[str] = []
+        for w in reversed(pre):
+            if w.lower() in _NOT_MODIFIER or w.lower() in lex.cues or w[0].isupper() \
+                    or not w.isalpha() or w.lower().endswith("ed"):
+                break
+            mods.insert(0, w)
+        phrase = " ".join([*mods, m.group(0).lower() if m.start() == 0 else m.group(0)])
+        if m.group(0)[:1].isupper() and m.start() > 0:
+            continue  # "Interior Ministry", "Security Council": part of a name
+        tail = re.match(r"\s+of\s+((?:[A-Z][\w’'-]+\s?){1,3})", piece[m.end() :])
+        if tail:
+            phrase += " of " + _clean_name(tail.group(1).strip(), lex.lists["not_name"])
+        out.append(phrase)
+    return out[:2]

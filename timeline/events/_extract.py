@@ -1,0 +1,314 @@
+"""Article -> events table (DESIGN.md's schema plus ``evidence_spans``).
+
+The pipeline, each step one pass over the article:
+
+1. sentences, quotations and clause segments (:mod:`._text`);
+2. time expressions from :func:`timeline.temporal.tag`, once for the whole text;
+3. event mentions and the constraints the text puts on them (:mod:`._mentions`);
+4. mentions of one happening merged into one event (:func:`._solve.cluster`);
+5. windows: own time expressions intersected with cue-linked events, then narrative
+   inheritance for clauses that have nothing else (:mod:`._solve`);
+6. labels, actors, places, category (:mod:`._describe`) and the table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from timeline.edtf import window_to_edtf
+from timeline.errors import MissingPublicationDateError
+from timeline.events._describe import _shorten, label_for, mid_sentence_words, participants
+from timeline.events._lexicon import lexicon
+from timeline.events._mentions import Mention, mentions_of
+from timeline.events._solve import Event, cluster, inherit, previous_events, solve
+from timeline.events._text import Sentence, quote_spans, segments, split_sentences
+from timeline.io import Article, article_from_text, parse_published
+from timeline.schema import empty_events, validate_events
+from timeline.temporal.types import Timex
+
+__all__ = ["extract", "extract_many", "events_from_timexes"]
+
+
+def _article(article: Article | str, published: date | str | None, doc_id: str | None) -> Article:
+    art = article_from_text(article) if isinstance(article, str) else article
+    if published is not None:
+        art = art.with_published(published)
+    if doc_id is not None:
+        from dataclasses import replace
+
+        art = replace(art, doc_id=doc_id)
+    return art
+
+
+def extract(article: Article | str, published: date | str | None = None, *,
+            doc_id: str | None = None) -> pd.DataFrame:
+    """The dated events of an article, one row per happening.
+
+    ``published`` overrides ``article.published``; a relative time expression ("in
+    December") without a publication date raises :class:`MissingPublicationDateError`.
+
+    >>> df = extract("Last week, rebels seized the town.", "2025-03-21")  # doctest: +SKIP
+    >>> df.loc[0, ["label", "edtf"]].tolist()                               # doctest: +SKIP
+    ['Rebels seized the town', '2025-03-10/2025-03-16']
+    """
+    from timeline.temporal import tag
+
+    art = _article(article, published, doc_id)
+    timexes = tag(art.text, art.published)
+    return events_from_timexes(art, timexes)
+
+
+def _check_anchor(art: Article, timexes: list[Timex]) -> None:
+    if art.published is not None:
+        return
+    for t in timexes:
+        if t.anchored and t.window is None and t.type in ("DATE", "TIME"):
+            side = Path(art.path).with_suffix(".json").name if art.path else "NAME.json"
+            raise MissingPublicationDateError(
+                f'"{t.text}" needs a publication date to be resolved; '
+                f'pass --published YYYY-MM-DD (or "published" in {side})'
+            )
+
+
+@dataclass
+class _Row:
+    event: Event
+    record: dict
+
+
+def events_from_timexes(article: Article, timexes: list[Timex]) -> pd.DataFrame:
+    """The events table of ``article`` given its time expressions (the tagger's output)."""
+    rows = _rows(article, timexes)
+    return _table([r.record for r in rows])
+
+
+def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
+    _check_anchor(article, timexes)
+    lex = lexicon()
+    text = article.text
+    dct = parse_published(article.published) if article.published else None
+    sentences = split_sentences(text, lex)
+    quotes = quote_spans(text)
+    mentions = mentions_of(text, sentences, timexes, dct, lex, quotes)
+    for m in mentions:
+        if m.quoted:
+            m.rels.clear()  # quoted speech keeps its own frame
+    events = cluster(text, mentions, sentences, lex.lists["not_name"], dct)
+    by_mention = {m.index: ev for ev in events for m in ev.mentions}
+    previous = previous_events(mentions, by_mention)
+    solve(events, by_mention, dct, previous)
+    if inherit(events, sentences):
+        solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
+    keep = [ev for ev in events if ev.dated and not all(m.negated for m in ev.mentions)]
+    ids = {id(ev): _event_id(article.doc_id, ev) for ev in keep}
+    out = []
+    tx_by_start = sorted(timexes, key=lambda t: t.start)
+    names = mid_sentence_words(text)
+    for ev in keep:
+        out.append(_Row(ev, _record(article, ev, ids, sentences, tx_by_start, lex, names)))
+    out.sort(key=lambda r: (r.record["start"], r.record["char_start"]))
+    return out
+
+
+def _event_id(doc_id: str, ev: Event) -> str:
+    return f"{doc_id}:{ev.head.start}-{ev.head.end}"
+
+
+def _evidence_mention(ev: Event) -> Mention:
+    """The mention whose own words date the event (else the first)."""
+    if ev.lo is not None:
+        for m in ev.mentions:
+            if any(c.lo == ev.lo or c.hi == ev.hi for c in m.own):
+                return m
+    return ev.head
+
+
+def _label_mention(ev: Event) -> Mention:
+    if ev.head.role != "object":
+        return ev.head
+    others = [m for m in ev.mentions if m.role != "object" and not m.quoted]
+    return others[0] if others else ev.head
+
+
+def _record(article: Article, ev: Event, ids: dict[int, str], sentences: list[Sentence],
+            timexes: list[Timex], lex, names: set[str]) -> dict:
+    text = article.text
+    assert ev.lo is not None and ev.hi is not None  # only dated events become rows
+    ev_m = _evidence_mention(ev)
+    lab_m = _label_mention(ev)
+    sent = sentences[ev_m.sentence]
+    lab_sent = sentences[lab_m.sentence]
+    seg = next((s for s in segments(text, lab_sent.start, lab_sent.end, lex)
+                if s.start == lab_m.seg_start), None)
+    label = label_for(text, lab_m, lab_sent.start, timexes, lex, seg)
+    if ev.anchor is not None:
+        label = _resolve_pronoun(label, text, ev.anchor)
+    actors: list[str] = []
+    places: list[str] = []
+    for m in [lab_m, *[x for x in ev.mentions[:6] if x is not lab_m]]:
+        if m is lab_m:
+            # a subject borrowed from earlier in the sentence ("Al-Sharaa, ..., has set up")
+            # is part of what the label says
+            body = text[seg.body : seg.body + 12].lower() if seg is not None else ""
+            borrowed = bool(body) and not label.lower().startswith(body[:6])
+            a, p = participants(text, lab_sent.start if borrowed else m.seg_start, m.label_end,
+                                m.start, lex, names)
+        else:  # another mention: only the words that name the event itself
+            s0, e0 = m.evidence[0]
+            a, p = participants(text, s0, e0, m.start, lex, names)
+        actors += [x for x in a if x not in actors]
+        places += [x for x in p if x not in places]
+    actors = [a for a in actors if not any(a != b and a in b for b in actors)]
+    places = [p for p in places if not any(p != b and p in b for b in places)]
+    if not places and ev.relation == "inherited from narrative" and ev.anchor is not None:
+        am = _label_mention(ev.anchor)
+        places = participants(text, sentences[am.sentence].start, sentences[am.sentence].end,
+                              am.start, lex, names)[1]
+    anchor_id = ids.get(id(ev.anchor)) if ev.anchor is not None else None
+    if ev.anchor is not None and anchor_id is None:
+        anchor_id = _event_id(article.doc_id, ev.anchor)
+    spans = sorted({(s, e) for m in ev.mentions for s, e in m.evidence})
+    return {
+        "event_id": _event_id(article.doc_id, ev),
+        "label": label,
+        "start": ev.lo,
+        "end": ev.hi,
+        "precision": ev.precision,
+        "edtf": window_to_edtf(ev.lo, ev.hi, ev.precision if ev.precision != "vague" or
+                               _is_vague_timex(ev) else None),
+        "timex": ev.timex if ev.relation != "inherited from narrative" else None,
+        "anchor_event": anchor_id,
+        "relation": ev.relation,
+        "category": lab_m.category if lab_m.category != "other" else ev.head.category,
+        "actors": actors[:6],
+        "places": places[:4],
+        "sentence": text[sent.start : sent.end],
+        "char_start": sent.start,
+        "char_end": sent.end,
+        "doc_id": article.doc_id,
+        "source": article.source or article.title or article.path or article.doc_id,
+        "confidence": ev.confidence,
+        "evidence_spans": [[s, e] for s, e in spans],
+        "_cls": ev.head.cls,
+    }
+
+
+_PRONOUN = re.compile(r"^(They|He|She)\s+(?=\S)")
+
+
+def _resolve_pronoun(label: str, text: str, anchor: Event) -> str:
+    """ "They have started operating" after "The White Helmets arrived": say who."""
+    m = _PRONOUN.match(label)
+    if not m:
+        return label
+    am = anchor.head
+    if am.trigger.pos != "v" or am.role != "main":
+        return label
+    subject = text[am.seg_start : am.start].strip()
+    subject = re.sub(r"^(?:and|but|then|when|as)\s+", "", subject, flags=re.IGNORECASE)
+    words = subject.split()
+    if not (1 <= len(words) <= 5) or not any(w[:1].isupper() for w in words):
+        return label
+    if not re.fullmatch(r"(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+)*", subject, re.IGNORECASE):
+        return label
+    plural = subject.endswith("s") and not subject.endswith("ss")
+    if (m.group(1) == "They") != plural:
+        return label
+    out = _shorten(subject + " " + label[m.end() :])
+    return out[:1].upper() + out[1:]
+
+
+def _is_vague_timex(ev: Event) -> bool:
+    return any(c.kind == "vague" and c.lo == ev.lo and c.hi == ev.hi for c in ev.own)
+
+
+def _table(records: list[dict]) -> pd.DataFrame:
+    if not records:
+        df = empty_events()
+        df["evidence_spans"] = pd.Series([], dtype=object)
+        return df
+    raw = pd.DataFrame(records)
+    spans = raw["evidence_spans"]
+    df = validate_events(raw.drop(columns=["_cls"]), what="extracted events")
+    df["evidence_spans"] = list(spans)
+    return df
+
+
+# ------------------------------------------------------------------ several articles --
+
+
+def extract_many(articles: list[Article]) -> pd.DataFrame:
+    """One table for several articles; an event told by two articles is one row.
+
+    Each article is extracted on its own (``doc_id`` per row). A row of a later article that
+    tells the same happening as a row already kept (same kind of event, overlapping
+    windows, and a shared name or most of the label's words) is not repeated: the kept row
+    gets the tighter window and lists the other row in ``linked_events`` (event ids, which
+    start with their doc_id) and its document in ``also_in``. ``evidence_spans`` always
+    point into the kept row's own article.
+    """
+    from timeline.temporal import tag
+
+    kept: list[dict] = []
+    seen_ids: set[str] = set()
+    for i, art in enumerate(articles):
+        if not isinstance(art, Article):
+            art = article_from_text(str(art), doc_id=f"doc{i + 1}")
+        if art.doc_id in seen_ids:
+            from dataclasses import replace
+
+            art = replace(art, doc_id=f"{art.doc_id}-{i + 1}")
+        seen_ids.add(art.doc_id)
+        for row in _rows(art, tag(art.text, art.published)):
+            rec = row.record
+            rec.setdefault("linked_events", [])
+            rec.setdefault("also_in", [])
+            twin = next((k for k in kept if k["doc_id"] != rec["doc_id"] and _same(k, rec)), None)
+            if twin is None:
+                kept.append(rec)
+                continue
+            twin["linked_events"].append(rec["event_id"])
+            if rec["doc_id"] not in twin["also_in"]:
+                twin["also_in"].append(rec["doc_id"])
+            lo, hi = max(twin["start"], rec["start"]), min(twin["end"], rec["end"])
+            if lo <= hi and (hi - lo) < (twin["end"] - twin["start"]):
+                twin.update(start=lo, end=hi, precision=rec["precision"] if (lo, hi) == (
+                    rec["start"], rec["end"]) else twin["precision"])
+                twin["edtf"] = window_to_edtf(lo, hi, twin["precision"]
+                                              if twin["precision"] != "vague" else None)
+            twin["confidence"] = max(twin["confidence"], rec["confidence"])
+    if not kept:
+        df = _table([])
+        df["linked_events"] = pd.Series([], dtype=object)
+        df["also_in"] = pd.Series([], dtype=object)
+        return df
+    kept.sort(key=lambda r: (r["start"], r["doc_id"], r["char_start"]))
+    linked = [r.pop("linked_events") for r in kept]
+    also = [r.pop("also_in") for r in kept]
+    df = _table(kept)
+    df["linked_events"] = linked
+    df["also_in"] = also
+    return df
+
+
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by", "with", "from",
+         "was", "were", "had", "has", "have", "been", "is", "are", "its", "their", "his", "her"}
+
+
+def _words(label: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'-]+", label) if w.lower() not in _STOP}
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a["category"] != b["category"] or a["start"] > b["end"] or b["start"] > a["end"]:
+        return False
+    wa, wb = _words(a["label"]), _words(b["label"])
+    overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    names = set(a["actors"]) & set(b["actors"]) or set(a["places"]) & set(b["places"])
+    same_kind = a["_cls"] == b["_cls"] and a["_cls"] not in ("-", "~")
+    return overlap >= 0.6 or (same_kind and bool(names))

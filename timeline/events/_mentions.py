@@ -1,0 +1,679 @@
+"""Event mentions: which words of a clause name a happening, and what the clause says of its time.
+
+A *mention* is one trigger ("killed", "the fall of", "an ambush") in one clause segment, with
+the time constraints the text puts on it: its own time expressions (``own``) and its ties to
+other mentions through cues (``rels``: "two weeks after the former president was overthrown").
+Nothing is resolved here; :mod:`timeline.events._solve` turns constraints into windows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from timeline.events._lexicon import Lexicon, Trigger
+from timeline.events._text import Quotes, Segment, Sentence, segments
+from timeline.temporal.types import Timex
+
+__all__ = ["Constraint", "Mention", "Relation", "mentions_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """The event happened inside ``lo..hi`` (``None``: unbounded on that side)."""
+
+    lo: date | None
+    hi: date | None
+    confidence: float
+    #: the time expression, for the ``timex`` column
+    text: str
+    precision: str | None
+    #: "explicit", "dct" (relative to the publication date), "vague"
+    kind: str
+    #: where the time expression starts in the text (-1: not from an expression)
+    at: int = -1
+
+
+@dataclass(slots=True)
+class Relation:
+    relation: str  # after, before, when, since, until, during
+    offset: str  # "", "P2W", "?"
+    target: Mention | None  # None: the previous event in the narrative, found later
+    cue: str
+
+
+@dataclass(slots=True)
+class Mention:
+    index: int
+    sentence: int
+    seg_start: int
+    seg_end: int
+    start: int  # trigger span
+    end: int
+    trigger: Trigger
+    category: str
+    cls: str
+    tense: str  # past, perfect, pluperfect, present, future, irrealis, nonfinite, noun
+    quoted: bool
+    negated: bool
+    role: str  # main (a clause's event), anchor (named by a cue), object (of "investigate")
+    own: list[Constraint] = field(default_factory=list)
+    rels: list[Relation] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    definite: bool = False
+    #: where the label text ends (a trailing appositive may extend the clause)
+    label_end: int = 0
+
+    @property
+    def future(self) -> bool:
+        return self.tense in ("future", "irrealis")
+
+
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|this|these|those|that|its|their|his|her|recent|latest|last|same|such)\b"
+    r"(?:\s+[\w’'-]+){0,3}\s*)$",
+    re.IGNORECASE,
+)
+_AUX_BEFORE = re.compile(
+    r"(?P<aux>\b(?:has|have|had|was|were|is|are|be|been|being|will|would|to|did|does|do)\b)"
+    r"(?:\s+(?:not|n't|also|already|just|since|then|now|reportedly|allegedly|quickly|"
+    r"been|being|never|later|recently|finally|\w+ly))*\s+$",
+    re.IGNORECASE,
+)
+
+
+def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
+    return re.findall(r"[\w’'-]+", text[max(floor, pos - 60) : pos].lower())[-n:]
+
+
+def _tense(text: str, seg: Segment, trig_start: int, trig: Trigger, lex: Lexicon) -> str:
+    if trig.pos == "n":
+        return "noun"
+    before = text[max(seg.start, trig_start - 60) : trig_start]
+    words = _words_before(text, seg.start, trig_start, 5)
+    if any(w in lex.lists["modal"] for w in words):
+        return "future"
+    m = _AUX_BEFORE.search(before)
+    aux = m.group("aux").lower() if m else ""
+    if aux == "to":
+        head = re.findall(r"[\w’'-]+", before[: m.start()].lower()) if m else []
+        if head and head[-1] in lex.lists["irrealis_to"]:
+            return "irrealis"
+        if len(head) > 1 and head[-1] in ("be", "been") and head[-2] in lex.lists["irrealis_to"]:
+            return "irrealis"
+        return "nonfinite"
+    if aux in ("has", "have"):
+        return "perfect"
+    if aux == "had":
+        return "pluperfect"
+    if aux in ("is", "are", "do", "does"):
+        return "present"
+    if aux in ("was", "were", "did", "been", "being", "be"):
+        return "past"
+    if trig.form == "past":
+        return "past"
+    if trig.form == "ing":
+        return "nonfinite"
+    if trig.form in ("s",):
+        return "present"
+    return "present" if words else "nonfinite"
+
+
+def _negated(text: str, seg: Segment, trig_start: int, lex: Lexicon) -> bool:
+    words = _words_before(text, seg.start, trig_start, 3)
+    return any(w in lex.lists["negation"] or w.endswith("n't") for w in words)
+
+
+def _is_name_part(text: str, start: int, sent_start: int) -> bool:
+    """A capitalised word inside a sentence is part of a name ("the White Helmets")."""
+    if not text[start].isupper() or start == sent_start:
+        return False
+    prev = text[max(sent_start, start - 3) : start]
+    return not re.search(r"[\"“‘`(:]\s*$|[.!?]\s+$", prev)
+
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                "our", "my", "your", "no", "any", "each", "every"}
+_ADJECTIVAL_BEFORE = {"those", "the", "a", "an", "of", "many", "people", "some"}
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    trig: Trigger
+    tense: str
+    main_ok: bool
+
+
+def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
+                sent_tx: list[Timex]) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in lex.regex.finditer(text, seg.body, seg.end):
+        if _is_name_part(text, m.start(), sent.start):
+            continue
+        if any(t.start < m.end() and m.start() < t.end for t in sent_tx):
+            continue  # "last fall" is a time, not a falling
+        form = re.sub(r"\s+", " ", m.group(0).lower())
+        options = lex.forms.get(form, [])
+        if not options:
+            continue
+        trig = _choose_pos(text, seg, m.start(), options)
+        tense = _tense(text, seg, m.start(), trig, lex)
+        main_ok = True
+        prev = _words_before(text, seg.body, m.start(), 1)
+        if trig.pos == "v" and trig.form in ("base", "s") and prev and prev[0] in _DETERMINERS:
+            main_ok = False  # "the increase", "its plans": a verb's form used as a noun
+        if trig.pos == "v" and trig.form == "past" and prev and prev[0] in _ADJECTIVAL_BEFORE:
+            main_ok = False  # "those killed in ...": a reduced relative, not the clause's verb
+        if trig.pos == "v" and trig.form == "ing" and tense == "nonfinite" \
+                and m.start() != seg.body:
+            main_ok = False  # "alleging it worked ...", "soldiers killing civilians"
+        out.append(_Cand(m.start(), m.end(), trig, tense, main_ok))
+    if not any(c.trig.pos == "v" and c.main_ok for c in out):
+        generic = _generic_verb(text, sent, seg, lex)
+        if generic is not None:
+            out.append(generic)
+            out.sort(key=lambda c: c.start)
+    return out
+
+
+_GENERIC = re.compile(r"(?<![\w’'-])[a-z]{2,}(?:ed|[a-z])(?![\w’'-])")
+_SUBJECT_END = re.compile(
+    r"(?:\b(?:he|she|they|we|i|it|who|which|that|police|officials|troops|forces|[a-z]+s)|"
+    r"[A-Z][\w’'-]+|\b(?:was|were|had|has|have|been))\s+(?:\w+ly\s+)?$"
+)
+
+
+_NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
+                    "be", "its", "their", "his", "her", "our", "my", "your", "newly", "so",
+                    "well", "in", "on", "at", "for", "with", "by", "from", "as", "very", "most",
+                    "more", "less", "un", "non", "self", "all", "any", "some", "many", "no"}
+
+
+def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon) -> _Cand | None:
+    """A past-tense verb that triggers.txt does not list ("rescuers searched the rubble")."""
+    irregular = lex.lists["generic_past"]
+    for m in _GENERIC.finditer(text, seg.body, seg.end):
+        word = m.group(0)
+        if word in lex.lists["not_verb"] or not (word.endswith("ed") or word in irregular):
+            continue
+        prev = _words_before(text, seg.body, m.start(), 1)
+        if prev and prev[0] in _NOT_BEFORE_VERB:
+            continue  # "the injured man", "those arrested", "to be named"
+        if prev and text[m.start() - 2 : m.start()].strip() == "" and not prev[0].isalpha():
+            continue
+        trig = Trigger(word, "v", "other", "-", "past")
+        tense = _tense(text, seg, m.start(), trig, lex)
+        return _Cand(m.start(), m.end(), trig, tense, True)
+    return None
+
+
+_NOUN_CONTEXT = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|of|in|for|after|before|"
+    r"since|during|following|recent|deadly|latest|new|mass|major|first|second|last|any|no|"
+    r"such|an?\s+\w+)\s+(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _choose_pos(text: str, seg: Segment, at: int, options: list[Trigger]) -> Trigger:
+    if len(options) == 1:
+        return options[0]
+    nouns = [t for t in options if t.pos == "n"]
+    verbs = [t for t in options if t.pos == "v"]
+    if not nouns or not verbs:
+        return options[0]
+    if verbs[0].form == "past":
+        return verbs[0]
+    before = text[max(seg.body, at - 40) : at]
+    if at == seg.body or _NOUN_CONTEXT.search(before):
+        return nouns[0]
+    return verbs[0]
+
+
+def _pick_main(cands: list[_Cand]) -> tuple[_Cand | None, Trigger | None]:
+    """The clause's event and, for a light verb ("violence broke out"), the noun it is about."""
+    verbs = [c for c in cands if c.trig.pos == "v" and c.main_ok]
+    if verbs:
+        main = verbs[0]
+        if main.trig.cls == "~":
+            subj = [c for c in cands if c.trig.pos == "n" and c.end <= main.start]
+            later = [c for c in cands if c.start > main.start and c.trig.cls != "~"]
+            about = subj[-1] if subj else (later[0] if later else None)
+            return main, about.trig if about else None
+        if main.trig.category == "other":
+            # "Floods destroyed 200 homes": the lane of the subject, when it names an event
+            subj = [c for c in cands if c.trig.pos == "n" and c.end <= main.start
+                    and c.trig.category != "other"]
+            if subj:
+                lane = subj[-1].trig.category
+                return main, Trigger(main.trig.lemma, "v", lane, "-", main.trig.form)
+        return main, None
+    nouns = [c for c in cands if c.trig.pos == "n"]
+    return (nouns[0], None) if nouns else (None, None)
+
+
+# ------------------------------------------------------------------ time expressions --
+
+
+def _shift(d: date, months: int = 0, days: int = 0) -> date:
+    return d + relativedelta(months=months) + timedelta(days=days)
+
+
+def duration(value: str) -> relativedelta | None:
+    """``P2W`` -> relativedelta(days=14); None for what we cannot count."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", value)
+    if not m:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    return {
+        "D": relativedelta(days=n), "W": relativedelta(days=7 * n),
+        "M": relativedelta(months=n), "Y": relativedelta(years=n),
+    }[unit]
+
+
+_EARLY = re.compile(r"\bearly\b(?!\s+(?:this|last|next)\b)", re.IGNORECASE)
+_LATE = re.compile(r"\blate\b", re.IGNORECASE)
+_MID = re.compile(r"\bmid(?:dle)?\b|\bmid-", re.IGNORECASE)
+
+
+def _part(window: tuple[date, date], text: str, mod: str) -> tuple[date, date]:
+    """ "early March" is its first half, "late 1996" its second, "mid-1996" April..September."""
+    lo, hi = window
+    days = (hi - lo).days + 1
+    if days < 14:
+        return window
+    if _MID.search(text) or (mod == "MID" and not _EARLY.search(text) and not _LATE.search(text)):
+        if days >= 365:
+            return date(lo.year, 4, 1), date(hi.year, 9, 30)
+        return lo + timedelta(days=days // 3), hi - timedelta(days=days // 3)
+    half = days // 2
+    if _EARLY.search(text):
+        return (lo, date(lo.year, 6, 30)) if days >= 365 else (lo, lo + timedelta(days=half - 1))
+    if _LATE.search(text):
+        return (date(hi.year, 7, 1), hi) if days >= 365 else (hi - timedelta(days=half - 1), hi)
+    return window
+
+
+def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
+                     before: str = "") -> Constraint | None:
+    """What one time expression says about an event in its clause (None: nothing usable).
+
+    ``before`` is the text just before the expression ("early" in "early October")."""
+    if tx.type not in ("DATE", "TIME"):
+        return None
+    window = tx.window
+    precision = tx.precision
+    kind = "dct" if tx.anchored else "explicit"
+    if window is None:
+        span = lex.vague.get(tx.value)
+        if span is None or dct is None:
+            return None
+        delta = duration(span)
+        if delta is None:
+            return None
+        if tx.value == "FUTURE_REF":
+            window = (dct, dct + delta)
+        else:
+            window = (dct - delta, dct)
+        precision, kind = "vague", "vague"
+    if quoted and kind != "explicit":
+        # quoted speech keeps its own frame: "yesterday" in a quote is the speaker's yesterday
+        return None
+    mod = (tx.mod or "").upper()
+    first, last = _part(window, before[-8:] + " " + tx.text, mod)
+    lo: date | None = first
+    hi: date | None = last
+    if mod == "BEFORE":
+        lo, hi = None, first - timedelta(days=1)
+    elif mod == "ON_OR_BEFORE":
+        lo = None
+    elif mod == "AFTER":
+        lo, hi = last + timedelta(days=1), None
+    elif mod == "ON_OR_AFTER":
+        hi = None
+    conf = {"explicit": 0.95, "dct": 0.85, "vague": 0.6}[kind]
+    if mod == "APPROX":
+        conf *= 0.8
+    return Constraint(lo, hi, conf, tx.text, precision, kind, tx.start)
+
+
+# ------------------------------------------------------------------ building --
+
+
+@dataclass(slots=True)
+class _SegInfo:
+    seg: Segment
+    main: Mention | None = None
+    timexes: list[Timex] = field(default_factory=list)
+    anaphora: tuple[str, str | None, str] | None = None
+
+
+def _anaphora(text: str, seg: Segment,
+              lex: Lexicon) -> tuple[str, str | None, str, int, int] | None:
+    piece = text[seg.start : seg.end]
+    best = None
+    for rx, rel, offset in lex.anaphora:  # the longest phrase wins: "two days later" > "later"
+        m = rx.search(piece)
+        if m and (best is None or len(m.group(0)) > len(best[0].group(0))):
+            best = (m, rel, offset)
+    if best is None:
+        return None
+    m, rel, offset = best
+    if re.search(r"(?:before|after)$", m.group(0), re.IGNORECASE) and re.match(
+            r"\s+[A-Za-z]", piece[m.end() :]):
+        return None  # "the day before authorities issued ...": a cue, not a back-reference
+    offset_value: str | None = offset
+    if offset and "{n}" in offset:
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else lex.numbers.get(word)
+        unit = lex.units.get(m.group("unit").lower(), "")
+        if n is None or not unit:
+            offset_value = "?"
+        else:
+            offset_value = f"P{n * (2 if unit == '2W' else 1)}{unit[-1]}"
+    return rel, offset_value, m.group(0), seg.start + m.start(), seg.start + m.end()
+
+
+def mentions_of(
+    text: str,
+    sentences: list[Sentence],
+    timexes: list[Timex],
+    dct: date | None,
+    lex: Lexicon,
+    quotes: Quotes,
+) -> list[Mention]:
+    """Every event mention of the article, in text order, with its unresolved constraints."""
+    out: list[Mention] = []
+    tx_sorted = sorted(timexes, key=lambda t: t.start)
+    ti = 0
+    for si, sent in enumerate(sentences):
+        while ti < len(tx_sorted) and tx_sorted[ti].start < sent.start:
+            ti += 1
+        tj = ti
+        sent_tx = []
+        while tj < len(tx_sorted) and tx_sorted[tj].start < sent.end:
+            sent_tx.append(tx_sorted[tj])
+            tj += 1
+        if sent.kind in ("headline", "heading"):
+            continue
+        _sentence_mentions(text, si, sent, sent_tx, dct, lex, quotes, out)
+    return out
+
+
+def _new_mention(out: list[Mention], si: int, seg: Segment, cand: _Cand, about: Trigger | None,
+                 role: str, text: str, lex: Lexicon, quotes: Quotes) -> Mention:
+    for prev in reversed(out):  # one mention per trigger, whatever made it a mention
+        if prev.sentence != si:
+            break
+        if (prev.start, prev.end) == (cand.start, cand.end):
+            return prev
+    trig = cand.trig
+    cls = about.cls if about else (trig.cls if trig.cls != "~" else "-")
+    category = about.category if about else trig.category
+    before = text[max(seg.start, cand.start - 50) : cand.start]
+    m = Mention(
+        index=len(out), sentence=si, seg_start=seg.start, seg_end=seg.end,
+        start=cand.start, end=cand.end, trigger=trig, category=category, cls=cls,
+        tense=cand.tense, quoted=quotes.inside(cand.start),
+        negated=_negated(text, seg, cand.start, lex), role=role,
+        evidence=[(seg.body, seg.end)],
+        definite=(trig.pos == "n" and bool(_DEFINITE.search(before))) or about is not None,
+        label_end=seg.end,
+    )
+    out.append(m)
+    return m
+
+
+def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
+                       dct: date | None, lex: Lexicon, quotes: Quotes, out: list[Mention]) -> None:
+    segs = segments(text, sent.start, sent.end, lex)
+    infos: list[_SegInfo] = []
+    for seg in segs:
+        info = _SegInfo(seg)
+        ana = _anaphora(text, seg, lex)
+        info.timexes = [t for t in sent_tx if seg.start <= t.start < seg.end
+                        and not (ana and t.start < ana[4] and ana[3] < t.end)]
+        if ana:
+            info.anaphora = (ana[0], ana[1], ana[2])
+        cands = _candidates(text, sent, seg, lex, sent_tx)
+        main, about = _pick_main(cands)
+        if main is not None:
+            role = "anchor" if seg.relation else "main"
+            if seg.lead in ("which", "who", "whom", "whose", "where") and main.trig.cls == "~" \
+                    and about is None and infos and infos[-1].main is not None:
+                main = None  # "..., which occurred earlier this month": about the antecedent
+            elif seg.lead in ("including", "such as") and infos and any(i.main for i in infos):
+                main = None  # an example of the event before it, not an event of its own
+            subject = _noun_subject(text, seg, main, infos, sent_tx)
+            if main is not None and subject is not None:
+                # "Bombings at two embassies ..., on Aug. 7 killed 258": the noun's predicate
+                subject.evidence.append((seg.body, seg.end))
+                if subject.tense == "noun":
+                    subject.tense = main.tense
+                main = None
+            if main is not None:
+                info.main = _new_mention(out, si, seg, main, about, role, text, lex, quotes)
+                _objects(text, seg, cands, info.main, si, lex, quotes, out)
+                info.timexes = _dated_nouns(text, seg, cands, main, info, si, dct, lex, quotes, out)
+        if info.main is None and infos and seg.lead in ("which", "who", "whom", "whose", "where",
+                                                        "including", "such as", ""):
+            prev = next((i.main for i in reversed(infos) if i.main is not None), None)
+            if prev is not None and seg.lead:
+                prev.evidence.append((seg.body, seg.end))
+                for tx in info.timexes:
+                    _add_timex(prev, tx, dct, lex, quotes)
+                info.timexes = []
+        infos.append(info)
+    _attach(text, infos, dct, lex, quotes)
+    # an appositive name after the clause belongs in its label ("the capital, Damascus")
+    for k, info in enumerate(infos[:-1]):
+        nxt = infos[k + 1]
+        if info.main and nxt.main is None and not nxt.seg.lead and not nxt.timexes \
+                and re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,3}", text[nxt.seg.start : nxt.seg.end]):
+            info.main.label_end = nxt.seg.end
+
+
+_NO_SUBJECT = re.compile(
+    r"^(?:(?:\w+ly|also|then|later|had|has|have|was|were|been|reportedly|allegedly|(?:on|in|at|"
+    r"by|during|last|this|early|late)(?:\s+\S+){0,2})\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _noun_subject(text: str, seg: Segment, main: _Cand | None, infos: list[_SegInfo],
+                  sent_tx: list[Timex]) -> Mention | None:
+    """The event noun a subjectless verb segment is the predicate of, if any."""
+    if main is None or main.trig.pos != "v" or seg.lead or not infos or main.tense == "nonfinite":
+        return None
+    before = text[seg.body : main.start]
+    for t in sent_tx:
+        if seg.body <= t.start and t.end <= main.start:
+            before = before.replace(t.text, " ")
+    if not _NO_SUBJECT.match(before.strip() + " " if before.strip() else ""):
+        return None
+    prev = infos[-1]
+    if prev.main is None or prev.main.trigger.pos != "n" or prev.seg.lead \
+            or prev.main.role != "main":
+        return None
+    return prev.main
+
+
+def _objects(text: str, seg: Segment, cands: list[_Cand], main: Mention, si: int, lex: Lexicon,
+             quotes: Quotes, out: list[Mention]) -> None:
+    """ "set up a committee to investigate the killings": the killings came first."""
+    for c in cands:
+        if c.trig.pos != "n" or c.start <= main.end:
+            continue
+        before = text[max(seg.body, c.start - 60) : c.start].lower()
+        words = re.findall(r"[\w’'-]+", before)
+        tail = " ".join(words[-4:])
+        for verb in lex.lists["after_object"]:
+            if re.search(r"\b" + re.escape(verb) + r"\b(?:\s+\w+){0,2}$", tail) and re.search(
+                r"\b(?:the|these|those|this|its|their)\b", tail
+            ):
+                obj = _new_mention(out, si, seg, c, None, "object", text, lex, quotes)
+                obj.definite = True
+                obj.evidence = [(c.start, c.end)]
+                main.rels.append(Relation("after", "", obj, verb))
+                return
+
+
+_PARTICIPLE = re.compile(r"\s+(?:\w+ed|held|made|won|lost|built|led|struck|taken|given|seen|set)\b"
+                         r"(?:\s+[\w’'.-]+){0,5}")
+#: "the August 7 bombings", "Sunday's vote"
+_PRE_TIME = re.compile(r"^\s*(?:[’']s\s+)?(?:[\w-]+\s+)?$")
+_POST_TIME = re.compile(r"^\s+(?:(?:on|in|of|last|this|early|late|since|from)\s+){0,2}$",
+                        re.IGNORECASE)
+
+
+#: time expressions a present perfect can take ("has risen this year", "since May")
+_PERFECT_OK = re.compile(r"\b(?:since|this|these|recent|recently|past|so far|now|already|yet|"
+                         r"ever|lately|for)\b", re.IGNORECASE)
+
+
+def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info: _SegInfo,
+                 si: int, dct: date | None, lex: Lexicon, quotes: Quotes,
+                 out: list[Mention]) -> list[Timex]:
+    """ "said Friday that ... the August 7 bombings": a noun with its own date is its own event.
+
+    Returns the segment's time expressions that are left for the clause's main event."""
+    left = []
+    clause = info.main
+    for tx in info.timexes:
+        owner = None
+        later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start))
+        definite_past = bool(
+            clause is not None and clause.tense == "perfect" and tx.window and dct
+            and tx.window[1] < dct and tx.start > clause.end
+            and not _PERFECT_OK.search(tx.text) and not quotes.inside(tx.start))
+        if (later or definite_past) and clause is not None and clause.trigger.pos == "v" \
+                and clause.tense in ("past", "perfect", "pluperfect"):
+            # "has decided to admit them in early March": the date is the complement's
+            comp = [c for c in cands if c.start > main.end and c.start < tx.start and c is not main
+                    and (c.trig.pos == "n" or c.tense in ("irrealis", "nonfinite", "future"))]
+            if comp:
+                owner = comp[-1]
+            else:
+                continue  # a later date cannot be a past event's: leave it out
+        for c in ([] if owner else cands):
+            if c is main or c.trig.pos != "n":
+                continue
+            if tx.end <= c.start and _PRE_TIME.match(text[tx.end : c.start]):
+                owner = c  # premodifier: "the August 7 bombings"
+            elif c.end <= tx.start and _POST_TIME.match(text[c.end : tx.start]) and clause and (
+                clause.category == "reporting" or clause.tense in ("present", "perfect")
+                or (clause.tense == "past" and tx.window and dct and tx.window[0] > dct)
+            ):
+                owner = c  # "said the vote in June would ..."
+            if owner:
+                break
+        if owner is None:
+            left.append(tx)
+            continue
+        m = _new_mention(out, si, seg, owner, None, "nominal", text, lex, quotes)
+        if owner.trig.pos == "v":
+            m.tense = "future"
+        end = max(owner.end, tx.end)
+        modifier = _PARTICIPLE.match(text, end, seg.end)  # "the Feb. 23 accord signed by ..."
+        m.evidence = [(min(owner.start, tx.start), modifier.end() if modifier else end)]
+        m.label_end = seg.end
+        _add_timex(m, tx, dct, lex, quotes)
+        if clause is not None and owner.start > clause.end:
+            # the clause's own evidence stops where the dated noun phrase begins
+            np_start = min(owner.start, tx.start)
+            head = text[max(seg.body, np_start - 40) : np_start]
+            det = _DETERMINED.search(head)
+            if det:
+                np_start -= len(head) - det.start()
+            s0, e0 = clause.evidence[0]
+            if s0 < np_start < e0:
+                clause.evidence[0] = (s0, np_start)
+    return left
+
+
+_DETERMINED = re.compile(r"\b(?:the|a|an|this|these|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}$")
+
+
+def _add_timex(m: Mention, tx: Timex, dct: date | None, lex: Lexicon, quotes: Quotes) -> None:
+    c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or m.quoted,
+                         quotes.text[max(0, tx.start - 8) : tx.start])
+    if c is not None:
+        m.own.append(c)
+
+
+def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
+            quotes: Quotes) -> None:
+    """Tie each segment's time expressions and cues to the mention they are about."""
+    def prev_main(k: int) -> Mention | None:
+        for i in range(k - 1, -1, -1):
+            if infos[i].main is not None:
+                return infos[i].main
+        return None
+
+    def next_main(k: int, plain: bool = False) -> Mention | None:
+        for i in range(k + 1, len(infos)):
+            if infos[i].main is not None and (not plain or not infos[i].seg.relation):
+                return infos[i].main
+        return None
+
+    for k, info in enumerate(infos):
+        seg, main = info.seg, info.main
+        # 1. time expressions of the segment
+        if info.timexes:
+            target: Mention | None
+            if main is not None:
+                target = main
+            elif seg.relation in ("", "since", "after", "before", "until", "during", "when"):
+                target = prev_main(k) or next_main(k, plain=True)
+            else:
+                target = None
+            if target is not None:
+                for tx in info.timexes:
+                    c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or target.quoted,
+                                         text[max(0, tx.start - 8) : tx.start])
+                    if c is None:
+                        continue
+                    if seg.relation and main is None:
+                        c = _cue_on_time(c, seg.relation)
+                    if c is not None:
+                        target.own.append(c)
+        # 2. "..., when X": X happened at the time just named
+        if seg.relation == "when" and main is not None and k > 0 and infos[k - 1].timexes \
+                and infos[k - 1].main is None:
+            for tx in infos[k - 1].timexes:
+                c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or main.quoted,
+                                     text[max(0, tx.start - 8) : tx.start])
+                if c is not None:
+                    main.own.append(c)
+            continue
+        # 3. a cue naming an event: the governing clause is placed relative to it
+        if seg.relation and main is not None:
+            gov = prev_main(k) if k > 0 and prev_main(k) is not None else next_main(k, plain=True)
+            if gov is not None and gov is not main:
+                gov.rels.append(Relation(seg.relation, seg.offset, main, seg.lead))
+                if seg.relation == "when" and not seg.offset:
+                    # "killed when a bomb exploded": the same moment, whichever side is dated
+                    main.rels.append(Relation("when", "", gov, seg.lead))
+        # 4. "since then", "two days later": relative to the narrative's previous event
+        if info.anaphora:
+            rel, offset, cue = info.anaphora
+            gov = main or next_main(k) or prev_main(k)
+            if cue.lower() == "then" and (
+                    main is None or text[seg.body : main.start].count(" ") > 6):
+                gov = None  # "Pol Pot, then the group's leader": not a step in the story
+            if gov is not None:
+                gov.rels.append(Relation(rel, offset or "", None, cue))
+
+
+def _cue_on_time(c: Constraint, relation: str) -> Constraint | None:
+    """ "since December" / "before March" / "after 2020" / "during May" on a clause."""
+    if relation in ("since", "after"):
+        return Constraint(c.lo, None, c.confidence, c.text, c.precision, c.kind, c.at)
+    if relation in ("before", "until"):
+        return Constraint(None, c.hi, c.confidence, c.text, c.precision, c.kind, c.at)
+    return c

@@ -1,0 +1,374 @@
+"""From mentions to events: merge mentions of one happening, then resolve windows.
+
+Resolution is constraint intersection: each event's window is the intersection of what its
+own time expressions say and what its ties to other events say ("two weeks after X" is X's
+window shifted by 14 days). Windows only ever narrow; a contradiction drops the weaker
+(inferred) constraint instead of inventing a date.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.events._mentions import Constraint, Mention, duration
+from timeline.events._text import Sentence
+
+__all__ = ["Event", "cluster", "solve", "inherit"]
+
+#: confidence multipliers, one per inference step
+STEP_ANCHOR = 0.8
+STEP_INHERIT = 0.6
+STEP_UNKNOWN_OFFSET = 0.9
+#: how many earlier events of a class a new mention is compared with
+RECENT_EVENTS = 30
+#: a narrative time wider than this (a year, a decade) is not passed on to the next sentence
+MAX_INHERITED_DAYS = 31
+
+
+@dataclass(slots=True)
+class Event:
+    mentions: list[Mention]
+    lo: date | None = None
+    hi: date | None = None
+    confidence: float = 0.0
+    timex: str | None = None
+    precision: str | None = None
+    anchor: Event | None = None
+    relation: str | None = None
+    #: constraints that came from relations, recomputed on each pass
+    #: the narrative time this event continues (set by :func:`inherit`)
+    inherited: tuple[Constraint, Event] | None = None
+
+    @property
+    def head(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def own(self) -> list[Constraint]:
+        return [c for m in self.mentions for c in m.own]
+
+    @property
+    def dated(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+    @property
+    def future(self) -> bool:
+        return all(m.future for m in self.mentions)
+
+
+def _intersect(cs: list[Constraint]) -> tuple[date | None, date | None]:
+    lo: date | None = None
+    hi: date | None = None
+    for c in cs:
+        if c.lo is not None and (lo is None or c.lo > lo):
+            lo = c.lo
+        if c.hi is not None and (hi is None or c.hi < hi):
+            hi = c.hi
+    return lo, hi
+
+
+def _compatible(a: list[Constraint], b: list[Constraint]) -> bool:
+    lo, hi = _intersect(a + b)
+    return lo is None or hi is None or lo <= hi
+
+
+_PAST = ("past", "perfect", "pluperfect")
+
+
+def _same_side(window: list[Constraint], m: Mention, dct: date | None) -> bool:
+    """A past-tense mention cannot be a later event, nor a future one an earlier event."""
+    if dct is None or not window:
+        return True
+    lo, hi = _intersect(window)
+    if m.tense in _PAST and lo is not None and lo > dct:
+        return False
+    return not (m.future and hi is not None and hi < dct)
+
+
+def _as_one(cs: list[Constraint]) -> list[Constraint]:
+    if len(cs) <= 1:
+        return cs
+    lo, hi = _intersect(cs)
+    return [Constraint(lo, hi, 0.0, "", None, "merged")]
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]{2,}")
+
+
+def _names(text: str, m: Mention) -> set[str]:
+    words = {w for s, e in m.evidence for w in _NAME.findall(text[s:e])}
+    words |= set(_NAME.findall(text[m.seg_start : m.seg_end]))
+    return words
+
+
+_CONTENT = re.compile(r"[A-Za-z][\w’'-]{3,}")
+_STOPWORDS = {"that", "this", "these", "those", "with", "from", "have", "been", "were", "their",
+              "they", "which", "when", "after", "before", "since", "about", "into", "over",
+              "some", "most", "more", "said", "says", "also", "where", "while", "there"}
+
+
+def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    return {w.lower() for s, e in spans for w in _CONTENT.findall(text[s:e])
+            if w.lower() not in _STOPWORDS}
+
+
+def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
+            stop_names: set[str], dct: date | None = None) -> list[Event]:
+    """One event per happening: a later mention joins an earlier event of the same class when
+    it is presented as known ("the recent attacks", "after the president was overthrown") or
+    shares a name with it, and their dates do not contradict each other. Among several such
+    events, the one whose words it shares most wins, then the most recently mentioned."""
+    events: list[Event] = []
+    by_cls: dict[str, dict[int, Event]] = {}  # insertion order: least recently mentioned first
+    names_of: dict[int, set[str]] = {}  # per event (id), grown as mentions join
+    segs_of: dict[int, set[tuple[int, int]]] = {}
+    window_of: dict[int, list[Constraint]] = {}  # the event's own window, as one constraint
+    words_of: dict[int, set[str]] = {}
+    last_seen: dict[int, int] = {}
+    for m in mentions:
+        names = {n for n in _names(text, m) if n not in stop_names}
+        sent = sentences[m.sentence]
+        words = _content(text, [*m.evidence, (sent.start, sent.end)])
+        target = None
+        if m.cls not in ("-", "~") and not m.quoted:
+            best: tuple[int, int, int] | None = None
+            # only the most recent events of the class: keeps this linear in the article
+            recent = by_cls.get(m.cls, {})
+            for ev in itertools.islice(reversed(recent.values()), RECENT_EVENTS):
+                if (m.sentence, m.seg_start) in segs_of[id(ev)]:
+                    continue
+                shared = names & names_of[id(ev)]
+                given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v")
+                if not ((given or shared) and _compatible(window_of[id(ev)], m.own)
+                        and ev.head.category == m.category
+                        and _same_side(window_of[id(ev)], m, dct)):
+                    continue
+                key = (len(shared), len(words & words_of[id(ev)]), last_seen[id(ev)])
+                if best is None or key > best:
+                    best, target = key, ev
+        if target is not None:
+            target.mentions.append(m)
+            names_of[id(target)] |= names
+            segs_of[id(target)].add((m.sentence, m.seg_start))
+            window_of[id(target)] = _as_one(window_of[id(target)] + m.own)
+            words_of[id(target)] |= _content(text, m.evidence)
+            last_seen[id(target)] = m.index
+            recent = by_cls[m.cls]
+            recent[id(target)] = recent.pop(id(target))  # most recently mentioned last
+        else:
+            ev = Event([m])
+            events.append(ev)
+            names_of[id(ev)] = set(names)
+            segs_of[id(ev)] = {(m.sentence, m.seg_start)}
+            window_of[id(ev)] = _as_one(m.own)
+            words_of[id(ev)] = _content(text, m.evidence)
+            last_seen[id(ev)] = m.index
+            if m.cls not in ("-", "~"):
+                by_cls.setdefault(m.cls, {})[id(ev)] = ev
+    return events
+
+
+def _shifted(ev: Event, offset: str, sign: int) -> tuple[date | None, date | None, bool]:
+    """``ev``'s window moved by ``offset``; the flag says the amount was known."""
+    if ev.lo is None and ev.hi is None:
+        return None, None, False
+    if offset in ("", "?"):
+        return ev.lo, ev.hi, offset == ""
+    delta = duration(offset)
+    if delta is None:
+        return ev.lo, ev.hi, False
+    lo = ev.lo + delta * sign if ev.lo is not None else None
+    hi = ev.hi + delta * sign if ev.hi is not None else None
+    return lo, hi, True
+
+
+def _relation_constraint(rel: str, offset: str, anchor: Event) -> Constraint | None:
+    if not anchor.dated:
+        return None
+    conf = anchor.confidence * STEP_ANCHOR
+    if rel in ("after", "since"):
+        lo, hi, known = _shifted(anchor, offset, +1)
+        if offset and offset != "?" and known:
+            # "two weeks after X": as precise as X, moved
+            return Constraint(lo, hi, conf, "", None, "anchor")
+        if offset == "?":
+            conf *= STEP_UNKNOWN_OFFSET
+        return Constraint(lo, None, conf, "", None, "anchor")
+    if rel in ("before", "until"):
+        lo, hi, known = _shifted(anchor, offset, -1)
+        if offset and offset != "?" and known:
+            return Constraint(lo, hi, conf, "", None, "anchor")
+        return Constraint(None, hi, conf, "", None, "anchor")
+    if rel in ("when", "during"):
+        return Constraint(anchor.lo, anchor.hi, conf, "", None, "anchor")
+    return None
+
+
+def _rel_text(rel: str, offset: str) -> str:
+    name = {"since": "after", "until": "before", "during": "during", "when": "when"}.get(rel, rel)
+    if offset and offset != "?":
+        sign = "+" if rel in ("after", "since") else "-"
+        return f"{name} {sign}{offset}"
+    return name
+
+
+def solve(events: list[Event], by_mention: dict[int, Event], dct: date | None,
+          previous: dict[int, list[Event]]) -> None:
+    """Give every event the tightest window its constraints allow (in place)."""
+    for _ in range(4):
+        changed = False
+        for ev in events:
+            before = (ev.lo, ev.hi, ev.confidence)
+            _solve_one(ev, by_mention, dct, previous)
+            changed |= before != (ev.lo, ev.hi, ev.confidence)
+        if not changed:
+            break
+
+
+def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
+               previous: dict[int, list[Event]]) -> None:
+    own = list(ev.own)
+    derived: list[tuple[Constraint, Event, str]] = []
+    for m in ev.mentions:
+        for r in m.rels:
+            if r.target is not None:
+                anchor = by_mention.get(r.target.index)
+            else:  # the narrative's previous event: the first of the sentence before with a date
+                cands = [e for e in previous.get(m.index, []) if e is not ev]
+                anchor = next((e for e in cands if e.dated), cands[0] if cands else None)
+            if anchor is None or anchor is ev:
+                continue
+            c = _relation_constraint(r.relation, r.offset, anchor)
+            if c is not None:
+                derived.append((c, anchor, _rel_text(r.relation, r.offset)))
+    if not own and not derived and ev.inherited is not None:
+        derived.append((ev.inherited[0], ev.inherited[1], "inherited from narrative"))
+    future = ev.future or any(c.lo is not None and dct is not None and c.lo > dct for c in own)
+    cs = own + [c for c, _a, _r in derived]
+    lo, hi = _intersect(cs)
+    if lo is not None and hi is not None and lo > hi:
+        # the text contradicts itself (or we misread a cue): trust what it says outright
+        cs = own
+        derived = []
+        lo, hi = _intersect(cs)
+        if lo is not None and hi is not None and lo > hi:
+            # two dates for one clause: keep the expression nearest to the event's words
+            head = ev.head.start
+            near = min(own, key=lambda c: abs(c.at - head) if c.at >= 0 else 1 << 30)
+            cs = [c for c in own if c.at == near.at]
+            lo, hi = _intersect(cs)
+    if hi is None and lo is not None and dct is not None and not future and lo <= dct:
+        hi = dct  # a past event happened by the publication date at the latest
+    if hi is not None and dct is not None and not future and hi > dct:
+        hi = dct
+    if lo is None or hi is None or lo > hi:
+        ev.lo = ev.hi = None
+        ev.confidence = 0.0
+        return
+    ev.lo, ev.hi = lo, hi
+    # each bound is as sure as the surest constraint that sets it; the window as its weaker bound
+    conf_lo = max((c.confidence for c in cs if c.lo == lo), default=None)
+    conf_hi = max((c.confidence for c in cs if c.hi == hi), default=None)
+    sure = [c for c in (conf_lo, conf_hi) if c is not None]
+    binding = [c for c in cs if c.lo == lo or c.hi == hi] or cs
+    ev.confidence = round(min(sure) if sure else min(c.confidence for c in binding), 3)
+    ev.timex = _timex_text(own, lo, hi)
+    exact = [c for c in own if c.lo == lo and c.hi == hi and c.precision]
+    filled = not any(c.hi == hi for c in cs)  # the end is the publication date, not the text
+    if exact:
+        ev.precision = exact[0].precision
+    elif filled or any(c.kind == "vague" for c in binding):
+        ev.precision = "vague"
+    else:
+        ev.precision = _precision(lo, hi)
+    own_lo = any(c.lo == lo for c in own)
+    own_hi = any(c.hi == hi for c in own)
+    # a tie to another event is reported when it sets a bound the text's own words do not
+    useful = [(c, a, r) for c, a, r in derived
+              if (c.lo == lo and not own_lo) or (c.hi == hi and not own_hi)]
+    if useful:
+        ev.anchor, ev.relation = useful[0][1], useful[0][2]
+    else:
+        ev.anchor, ev.relation = None, None
+
+
+def _width(c: Constraint) -> int:
+    return (c.hi - c.lo).days if c.lo is not None and c.hi is not None else 1 << 30
+
+
+def _timex_text(own: list[Constraint], lo: date, hi: date) -> str | None:
+    """The expressions that set the window's bounds (the narrowest one for each bound)."""
+    named = [c for c in own if c.text]
+    texts = []
+    for side in ("lo", "hi"):
+        hits = sorted((c for c in named if getattr(c, side) == (lo if side == "lo" else hi)),
+                      key=_width)
+        if hits and hits[0].text not in texts:
+            texts.append(hits[0].text)
+    if not texts and named:
+        texts = [min(named, key=_width).text]
+    return "; ".join(texts) or None
+
+
+def _precision(lo: date, hi: date) -> str:
+    days = (hi - lo).days + 1
+    for limit, name in ((1, "day"), (7, "week"), (31, "month"), (92, "season"), (366, "year")):
+        if days <= limit:
+            return name
+    return "decade" if days <= 3653 else "vague"
+
+
+def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
+    """A past-tense clause with no time of its own continues the narrative of the sentence
+    just before it, when that sentence was dated by its own time expression (one step only).
+    Returns whether anything was inherited."""
+    dated_by_sentence: dict[int, Event] = {}
+    for ev in events:
+        if ev.dated and ev.timex and ev.anchor is None and not ev.head.quoted:
+            for m in ev.mentions:
+                if m.role == "main" and m.own and m.sentence not in dated_by_sentence:
+                    dated_by_sentence[m.sentence] = ev
+    changed = False
+    for ev in events:
+        if ev.dated or len(ev.mentions) > 1:
+            continue
+        m = ev.head
+        if m.role != "main" or m.quoted or m.negated or m.tense != "past" or m.rels:
+            continue
+        prev_ev = dated_by_sentence.get(m.sentence - 1)
+        if prev_ev is None or sentences[m.sentence].para != sentences[m.sentence - 1].para:
+            continue
+        assert prev_ev.lo is not None and prev_ev.hi is not None
+        if (prev_ev.hi - prev_ev.lo).days > MAX_INHERITED_DAYS:
+            continue  # "in 1989" is background, not the narrative's moment
+        assert prev_ev.lo is not None and prev_ev.hi is not None
+        c = Constraint(prev_ev.lo, prev_ev.hi, prev_ev.confidence * STEP_INHERIT, "",
+                       prev_ev.precision, "inherited")
+        ev.inherited = (c, prev_ev)
+        changed = True
+    return changed
+
+
+def previous_events(mentions: list[Mention],
+                    by_mention: dict[int, Event]) -> dict[int, list[Event]]:
+    """For "since then" / "the next day": the main events of the last earlier sentence that
+    has any (not quoted, not reported speech), first clause first."""
+    out: dict[int, list[Event]] = {}
+    last: list[Event] = []
+    current_sentence = -1
+    pending: list[Event] = []
+    for m in mentions:
+        if m.sentence != current_sentence:
+            if pending:
+                last = pending
+            pending = []
+            current_sentence = m.sentence
+        out[m.index] = last
+        if m.role == "main" and not m.quoted and m.category != "reporting":
+            ev = by_mention[m.index]
+            if ev not in pending:
+                pending.append(ev)
+    return out
