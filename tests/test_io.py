@@ -144,3 +144,16 @@ def test_failed_write_leaves_nothing(tmp_path):
     with pytest.raises(RuntimeError):
         write_events(df, tmp_path / "out.parquet")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_written_files_follow_the_umask(tmp_path):
+    import os
+
+    df = validate_events(pd.DataFrame({"label": ["a"], "start": ["2020-01-01"],
+                                       "end": ["2020-01-01"]}))
+    old = os.umask(0o022)
+    try:
+        path = write_events(df, tmp_path / "e.csv")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
