@@ -16,5 +16,7 @@ SEED_TXT = REPO / "seeds" / "white-helmets-2025-03.txt"
 def require_shared(path: Path = TEMPEVAL) -> Path:
     """``path`` inside ../shared, or skip the test saying why."""
     if not path.exists():
-        pytest.skip(f"{path} is absent: the TempEval-3 data lives in ../shared beside the repo (CI has it)")
+        pytest.skip(
+            f"{path} is absent: the TempEval-3 data lives in ../shared beside the repo (CI has it)"
+        )
     return path

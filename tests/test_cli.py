@@ -10,8 +10,8 @@ import sys
 import pandas as pd
 import pytest
 
-from timeline.cli import main
 from tests.paths import REPO, SEED_TXT
+from timeline.cli import main
 
 
 def run(args, capsys, stdin: str | None = None, monkeypatch=None):

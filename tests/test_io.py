@@ -4,6 +4,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from tests.paths import SEED_TXT, SHARED
 from timeline.errors import DateValueError, InputError, SchemaError
 from timeline.io import (
     assets_dir,
@@ -16,8 +17,6 @@ from timeline.io import (
     write_events,
 )
 from timeline.schema import validate_events
-
-from tests.paths import SEED_TXT, SHARED
 
 
 def test_seed_is_bundled_verbatim_with_its_metadata():

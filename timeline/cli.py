@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from timeline.errors import TimelineError
 
 EXAMPLES = {
-    "timex": "example: echo '{\"id\": \"a\", \"text\": \"He left last week.\", \"dct\": \"2025-03-21\"}'"
+    "timex": "example: echo '{\"id\": \"a\", \"text\": \"He left last week.\", "
+    "\"dct\": \"2025-03-21\"}'"
     " | timeline timex --jsonl",
     "extract": "example: timeline extract seeds/white-helmets-2025-03.txt -o events.csv",
     "serve": "example: timeline serve article.txt --published 2025-03-21 --port 8050",

@@ -95,11 +95,15 @@ def parse_published(value: date | str | None, *, what: str = "--published") -> d
         return None
     m = _ISO_DATE.match(text)
     if not m:
-        raise DateValueError(f"{what} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-21")
+        raise DateValueError(
+            f"{what} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-21"
+        )
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as err:
-        raise DateValueError(f"{what} {text!r} is not a real date ({err}); check day and month") from None
+        raise DateValueError(
+            f"{what} {text!r} is not a real date ({err}); check day and month"
+        ) from None
 
 
 def decode_text(data: bytes, *, name: str = "input") -> str:
@@ -113,7 +117,9 @@ def decode_text(data: bytes, *, name: str = "input") -> str:
             raise InputError(f"{name} is not valid UTF-16 text; save it as UTF-8") from None
     else:
         if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
-            raise InputError(f"{name} looks like a binary file, not text; give a .txt, .md or .html article")
+            raise InputError(
+                f"{name} looks like a binary file, not text; give a .txt, .md or .html article"
+            )
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
@@ -222,7 +228,9 @@ def _sidecar(path: Path) -> dict[str, Any]:
     except (ValueError, UnicodeDecodeError) as err:
         raise InputError(f"{side}: metadata is not valid JSON ({err}); fix or remove it") from None
     if not isinstance(meta, dict):
-        raise InputError(f"{side}: metadata must be a JSON object with title, source, url, published")
+        raise InputError(
+            f"{side}: metadata must be a JSON object with title, source, url, published"
+        )
     return meta
 
 
@@ -263,6 +271,10 @@ def load_article(path: str | os.PathLike[str], published: date | str | None = No
 # ---------------------------------------------------------------- tables --
 
 
+def _unknown_table(name: str, suffix: str) -> str:
+    return f"{name}: unknown table type {suffix or '(none)'}; use .csv, .json or .parquet"
+
+
 def read_events(path: str | os.PathLike[str]) -> Any:
     """Read an events table (``.csv``, ``.json``, ``.parquet``) and validate it."""
     import pandas as pd
@@ -272,7 +284,7 @@ def read_events(path: str | os.PathLike[str]) -> Any:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
-        raise InputError(f"{p.name}: unknown table type {suffix or '(none)'}; use .csv, .json or .parquet")
+        raise InputError(_unknown_table(p.name, suffix))
     data = _read_bytes(p)
     if not data.strip():
         raise InputError(f"{p} is empty; an events table needs a header label,start,end and rows")
@@ -280,7 +292,8 @@ def read_events(path: str | os.PathLike[str]) -> Any:
         if suffix == ".csv":
             import io
 
-            df = pd.read_csv(io.StringIO(decode_text(data, name=str(p))), dtype=str, keep_default_na=False)
+            text = decode_text(data, name=str(p))
+            df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         elif suffix == ".json":
             obj = json.loads(decode_text(data, name=str(p)))
             if isinstance(obj, dict) and "events" in obj and isinstance(obj["events"], list):
@@ -290,7 +303,9 @@ def read_events(path: str | os.PathLike[str]) -> Any:
             if isinstance(obj, dict) and "events" in obj:
                 obj = obj["events"]
             if not isinstance(obj, list) or not all(isinstance(r, dict) for r in obj):
-                raise SchemaError(f"{p}: expected a JSON list of event records (or TimelineJS JSON)")
+                raise SchemaError(
+                    f"{p}: expected a JSON list of event records (or TimelineJS JSON)"
+                )
             df = pd.DataFrame(obj)
         else:
             import io
@@ -319,7 +334,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO[
         raise InputError(f"{directory}: no such folder for the output; create it first")
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".part", dir=directory)
     try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the user expects their umask
         os.replace(tmp, p)
@@ -342,7 +357,7 @@ def write_events(df: Any, path: str | os.PathLike[str]) -> Path:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
-        raise InputError(f"{p.name}: unknown table type {suffix or '(none)'}; use .csv, .json or .parquet")
+        raise InputError(_unknown_table(p.name, suffix))
     if suffix == ".json":
         payload = json.dumps(events_to_records(df), ensure_ascii=False, indent=1)
         with atomic_write(p, "w") as fh:
@@ -353,7 +368,9 @@ def write_events(df: Any, path: str | os.PathLike[str]) -> Path:
             if col in flat.columns:
                 flat[col] = [";".join(v) if isinstance(v, list) else v for v in flat[col]]
         if "evidence_spans" in flat.columns:
-            flat["evidence_spans"] = [json.dumps(v) if isinstance(v, list) else v for v in flat["evidence_spans"]]
+            flat["evidence_spans"] = [
+                json.dumps(v) if isinstance(v, list) else v for v in flat["evidence_spans"]
+            ]
         for col in ("start", "end"):
             if col in flat.columns:
                 flat[col] = flat[col].dt.strftime("%Y-%m-%d")
