@@ -209,3 +209,71 @@ def test_narrative_today_and_now_stay_the_writers():
     found = tag(text, "2025-03-21", genre="narrative")
     assert [t.value for t in found] == ["1521-05-03", "2025-03-21", "PRESENT_REF"]
     assert found[2].window == (D(2025, 3, 21), D(2025, 3, 21))
+
+
+# value rules added to lift value F1 (issue 3): each row is a general rule of English news,
+# with negative rows where the rule must stay silent or leave another reading alone
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a fiscal "year ended March 31" is a twelve-month span, not a calendar year
+        ("Revenue was $76 million for the year ended March 31.", "1989-11-02", [("the year", "DURATION", "P1Y"), ("March 31", "DATE", "1989-03-31")]),
+        ("Profit for the fiscal year will rise.", "1989-11-02", [("the fiscal year", "DATE", "1989")]),
+        # "for the year": the year under discussion, else the current one
+        ("For the year, pet food volume was flat.", "1989-11-02", [("the year", "DATE", "1989")]),
+        ("Sales rose in 1987. For the year, profit doubled.", "1989-11-02", [("1987", "DATE", "1987"), ("the year", "DATE", "1987")]),
+        ("It was the year he left Paris.", "1989-11-02", []),
+        ("She was named Player of the Year.", "1989-11-02", []),
+        ("He promised jobs by the year 2000.", "1989-11-02", [("2000", "DATE", "2000")]),
+        # the adjective "current" dates its noun to the time of writing
+        ("It was delayed because of current market conditions.", "1989-10-30", [("current", "DATE", "PRESENT_REF")]),
+        ("The current account deficit widened.", "1989-10-30", []),
+        ("Holders may buy shares at the then current price.", "1989-10-30", []),
+        # "in recent weeks" = "the past few weeks": a duration of unstated length
+        ("Prices rose in recent weeks.", "1989-10-30", [("recent weeks", "DURATION", "PXW")]),
+        ("Funds in recent weeks and months have been selling.", "1989-10-30", [("recent", "DATE", "PAST_REF")]),
+        ("It was hurt by the recent attacks.", "1989-10-30", [("recent", "DATE", "PAST_REF")]),
+        # the year-ago period is the quarter under discussion a year back
+        ("Profit rose in the third quarter. U.K. sales for last year's quarter were $3 million.", "1989-11-01", [("the third quarter", "DATE", "1989-Q3"), ("last year's quarter", "DATE", "1988-Q3")]),
+        ("Net rose in the third quarter from $1.8 million for the corresponding period last year.", "1989-11-01", [("the third quarter", "DATE", "1989-Q3"), ("the corresponding period last year", "DATE", "1988-Q3")]),
+        ("Net rose in the third quarter. The current year's figures exclude Britain. In the year-earlier period, it earned $4 million.", "1989-11-01", [("the third quarter", "DATE", "1989-Q3"), ("The current year", "DATE", "1989"), ("the year-earlier period", "DATE", "1988-Q3")]),
+        # "a year earlier" compares with the quarter just named, not with the day that ends it
+        ("Sales for the third quarter ended Sept. 30 rose to $5 million from $4 million a year earlier.", "1989-11-01", [("the third quarter", "DATE", "1989-Q3"), ("Sept. 30", "DATE", "1989-09-30"), ("a year earlier", "DATE", "1988-Q3")]),
+        ("Net income was $5 million a year ago.", "1989-11-02", [("a year ago", "DATE", "1988")]),
+        # tense cues: postponement, present-tense schedules, past perfect plans, plans in the past
+        ("Officials postponed until Tuesday any action on the case.", "2000-03-30", [("Tuesday", "DATE", "2000-04-04")]),
+        ("He and Arafat meet separately Monday with Albright.", "1998-05-01", [("Monday", "DATE", "1998-05-04")]),
+        ("The ministers did not meet on Tuesday.", "2025-03-20", [("Tuesday", "DATE", "2025-03-18")]),
+        ("The offer had been due to expire Friday evening.", "1989-10-30", [("Friday evening", "DATE", "1989-10-27")]),
+        ("The offer is due to expire Friday evening.", "1989-10-30", [("Friday evening", "DATE", "1989-11-03")]),
+        ("Protesters were planning to march on Saturday.", "2000-01-07", [("Saturday", "DATE", "2000-01-08")]),
+        ("Protesters were in the streets on Saturday.", "2000-01-07", [("Saturday", "DATE", "2000-01-01")]),
+        # "since" points back, however far
+        ("Since KKR bought RJR in February, it has sold units.", "1989-10-30", [("February", "DATE", "1989-02")]),
+        ("KKR will buy RJR in February.", "1989-10-30", [("February", "DATE", "1990-02")]),
+        ("Prices have risen since February.", "1989-10-30", [("February", "DATE", "1989-02")]),
+        ("Since the talks will resume on Monday, the ministers left.", "2025-03-21", [("Monday", "DATE", "2025-03-24")]),
+        # "said" dates the saying only inside its own clause, not across a quotation's edge
+        ("``He will leave on Thursday,'' Castro said.", "2000-04-05", [("Thursday", "DATE", "2000-04-06")]),
+        ("Castro said Thursday that he would stay.", "2000-04-07", [("Thursday", "DATE", "2000-04-06")]),
+        # coordinated days share the month
+        ("The summit will be held on April 24 and 25.", "1999-02-10", [("April 24", "DATE", "1999-04-24"), ("25", "DATE", "1999-04-25")]),
+        ("On Dec. 5 and 6 people died.", "1999-02-10", [("Dec. 5", "DATE", "1998-12-05")]),
+        # clock times and parts of the day fall on the day just told of, else the reference day
+        ("By mid afternoon, sources were saying the forces had left.", "1998-03-06", [("mid afternoon", "TIME", "1998-03-06TAF")]),
+        ("Shares fell on Friday. Dealers placed buy orders in the morning.", "1989-10-30", [("Friday", "DATE", "1989-10-27"), ("the morning", "TIME", "1989-10-27TMO")]),
+        ("He will leave at 4 in the morning.", "2000-04-05", [("4 in the morning", "TIME", "2000-04-05T04:00")]),
+        ("The blast occurred on Friday. It came at about 10:35 a.m., police said.", "1998-08-08", [("Friday", "DATE", "1998-08-07"), ("10:35 a.m.", "TIME", "1998-08-07T10:35")]),
+        ("Police said the blast came at about 10:35 a.m.", "1998-08-08", [("10:35 a.m.", "TIME", "1998-08-08T10:35")]),
+        # the month just ended is "last month": "last February" said in March is a year back
+        ("Two helicopters crashed last February.", "1998-03-01", [("last February", "DATE", "1997-02")]),
+        ("He was elected last January.", "1998-03-01", [("last January", "DATE", "1998-01")]),
+        ("The vote is due next April.", "2025-03-21", [("next April", "DATE", "2026-04")]),
+        ("The vote is due next May.", "2025-03-21", [("next May", "DATE", "2025-05")]),
+        # "will one day" is some future day, "lasted one day" a duration
+        ("Islam will one day be the second largest religion.", "1998-03-03", [("one day", "DATE", "FUTURE_REF")]),
+        ("The strike lasted one day.", "1998-03-03", [("one day", "DURATION", "P1D")]),
+    ],
+)
+def test_value_rules(text, dct, expected):
+    assert [(t.text, t.type, t.value) for t in tag(text, dct)] == expected

@@ -427,7 +427,7 @@ def _anaphor(args: list[str], ctx: _Ctx) -> Resolved:
         # "the quarter": the quarter just talked about, else the latest one
         if anchor is not None and anchor.grain == unit:
             return _done(anchor.value, tod, mod, True)
-        return resolve(f"REF({unit},{n})", typ=ctx.typ, mod=mod, dct=dct, anchor=anchor,
+        return resolve(f"REF({unit},{n}){tod}", typ=ctx.typ, mod=mod, dct=dct, anchor=anchor,
                        tense=ctx.tense, narrative=ctx.narrative)
     if keep and (anchor is None or anchor.grain not in ("quarter", "month")):
         # "a year ago" after nothing finer than a year: counted from the DCT
@@ -478,10 +478,18 @@ def _named(args: list[str], ref: date, ctx: _Ctx) -> Resolved:
     tod, mod = ctx.tod, ctx.mod
     if kind == "month":
         mo = int(x)
+        # the month just ended is "last month", the coming one "next month": "last February"
+        # said in March is the February of the year before, "next April" said in March the
+        # April of the year after
+        ahead = (mo - ref.month) % 12
         if n < 0:
             y = (ref.year if mo < ref.month else ref.year - 1) + n + 1
+            if ahead == 11:
+                y -= 1
         elif n > 0:
             y = (ref.year if mo > ref.month else ref.year + 1) + n - 1
+            if ahead == 1:
+                y += 1
         else:
             y = ref.year
         return _done(f"{y:04d}-{mo:02d}", tod, mod, True)

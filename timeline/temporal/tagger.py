@@ -28,6 +28,9 @@ _SENT_END = re.compile(r"[.!?;\n]\s|\n")
 _OFF_CALENDAR = Resolved("XXXX-XX-XX", None, None, True)
 _CLOSE_CUE = 30  # a future cue this near (chars) is the expression's own verb: trust it
 _AUX = {"will", "would", "be", "to", "shall"}
+_QUOTE_RE = re.compile(r"[\"“”]|''|``")
+_PAST_BE = {"was", "were"}
+_COARSE = ("year", "decade", "century")  # grains no quarter can be counted from
 _WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|'[A-Za-z]+")
 
 
@@ -207,6 +210,7 @@ def _cues(text: str, left: int, right: int, g: Grammar) -> list[_Cue]:
     i, n = 0, len(words)
     while i < n:
         s, e, w = words[i]
+        j = i  # where the cue starts
         label = None
         for k in (3, 2):
             if i + k <= n:
@@ -223,10 +227,25 @@ def _cues(text: str, left: int, right: int, g: Grammar) -> list[_Cue]:
                 label = "past"
             if label == "past" and i > 0 and words[i - 1][2] in _AUX:
                 label = None  # "will be held", "to be signed": a participle, not a past tense
+        if label == "future" and j == i and _did_before(words, j):
+            label = "past"  # "did not meet on Tuesday": do-support carries the tense
+        elif label == "future" and j > 1 and words[j - 2][2] == "had" and words[j - 1][2] == "been":
+            label = "past"  # "had been due to expire Friday": a plan that lay in the past
+        elif (label == "future" and j > 0 and out and out[-1][2] == "past"
+              and words[j - 1][2] in _PAST_BE and out[-1][0] == words[j - 1][0]):
+            out.pop()  # "were planning to march Saturday": the plan governs, not the "were"
         if label is not None:
             out.append((s, e, label))
         i += 1
     return out
+
+
+def _did_before(words: list[tuple[int, int, str]], j: int) -> bool:
+    """Whether the verb at ``j`` follows "did", "didn't" or "did not"."""
+    prev = words[j - 1][2] if j > 0 else ""
+    if prev in ("not", "never") and j > 1:
+        prev = words[j - 2][2]
+    return prev in ("did", "didn't")
 
 
 def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
@@ -241,17 +260,23 @@ def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
         if cache is not None:
             cache[span] = cues
     best: tuple[int, str] | None = None
+    since = False
     for cs, ce, label in cues:
         if start <= cs < end:
             continue
         dist = start - ce if ce <= start else cs - end
         if label == "report":
-            # news reports everything with "said": only "said Friday" dates the saying
-            if dist > 12:
+            # news reports everything with "said": only "said Friday" dates the saying, and
+            # not across a quotation's edge ("leave on Thursday,'' he said")
+            if dist > 12 or _QUOTE_RE.search(text, min(ce, end), max(cs, start)):
                 continue
             label = "past"
+        if ce <= start and dist <= _CLOSE_CUE and text[cs:ce].lower() == "since":
+            since = True
         if best is None or dist < best[0]:
             best = (dist, label)
+    if since and (best is None or best[1] != "future"):
+        return "past!"  # "since February", "since KKR bought RJR in February": before now
     if best is None:
         return None
     return best[1] + "!" if best[0] <= _CLOSE_CUE and best[1] == "future" else best[1]
@@ -288,6 +313,8 @@ def tag(text: str, dct: date | str | None = None, genre: str = "news") -> list[T
     narrative = genre == "narrative"
     anchor: Anchor | None = None
     anchor_pos = -1
+    period: Anchor | None = None  # the last quarter (or month) mentioned
+    period_pos = -1
     out: list[Timex] = []
     cue_cache: dict[tuple[int, int], list[_Cue]] = {}
     for s, e, rule, m in _candidates(text, g, genre):
@@ -299,8 +326,16 @@ def tag(text: str, dct: date | str | None = None, genre: str = "news") -> list[T
             # last date told (its tenses say nothing about that order)
             tense = "future"
         ana = anchor
-        if "keep" in spec and anchor is not None and s - anchor_pos > 400:
-            ana = None  # "a year earlier" compares with something said just before
+        if "keep" in spec:
+            # "a year earlier" compares with a period said just before: the last quarter or
+            # month ("sales for the quarter ended Sept. 30 rose from a year earlier")
+            ana = period if period is not None and s - period_pos <= 400 else None
+        elif spec.startswith("ANA(day,0,same)") and s - anchor_pos > 400:
+            ana = None  # "at 6 a.m.", "in the morning": the day just told of, else today
+        elif spec.endswith(",quarter)") and (anchor is None or anchor.grain in _COARSE):
+            # "the year-ago quarter" presupposes a quarter under discussion: the last one
+            # named, even if a year ("the current year's figures") was named after it
+            ana = period if period is not None and period.grain == "quarter" else anchor
         if rule.type == "SET" and spec.startswith("XXXX"):
             # "each July" recurs: a set keeps its X and is never resolved to one July
             out.append(Timex(s, e, text[s:e], "SET", spec, None, None, rule.mod, False,
@@ -320,4 +355,6 @@ def tag(text: str, dct: date | str | None = None, genre: str = "news") -> list[T
         if rule.anchor and res.window is not None and typ in ("DATE", "TIME") and res.grain:
             anchor = Anchor(res.window[0], res.grain, res.value)
             anchor_pos = e
+            if res.grain in ("quarter", "month"):
+                period, period_pos = anchor, e
     return out
