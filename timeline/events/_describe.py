@@ -13,14 +13,15 @@ from timeline.events._mentions import Mention
 from timeline.events._text import Segment, segments
 from timeline.temporal.types import Timex
 
-__all__ = ["label_for", "participants", "MAX_LABEL"]
+__all__ = ["label_for", "participants", "resolve_subject_pronoun", "MAX_LABEL"]
 
 MAX_LABEL = 80
 
 _TRAILING_JUNK = re.compile(
     r"(?:\s+(?:of|the|a|an|and|or|but|to|in|on|at|for|with|by|from|that|which|who|as|its|their|"
     r"his|her|into|over|after|before|since|than|while|when|where|because|is|was|were|are|has|have|"
-    r"had|be|been|would|will|could|can|not|so))+$|[\s,;:–—-]+$",
+    r"had|be|been|would|will|could|can|not|so|against|about|between|among|under|through|toward|"
+    r"towards|via|including|like|other|such|whose|per))+$|[\s,;:–—-]+$",
     re.IGNORECASE,
 )
 _LEADING_JUNK = re.compile(r"^(?:(?:and|but|then|so|also|however|meanwhile|yet|or)\b[\s,]*)+",
@@ -38,6 +39,10 @@ _NOUN_AFTER = re.compile(
     r"which|who|was|were|is|are|has|have|had|will|would|said|says)\b)[a-z][\w-]*")
 
 
+#: what a removed date leaves behind: a possessive, or the rest of "April 24 and 25"
+_CUT_TAIL = re.compile(r"([’']s\b)|\s*(?:and|to|-|–)\s*\d{1,2}\b(?!\s*(?:percent|%|people|men))")
+
+
 def _remove_spans(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
     """``text[start:end]`` without the spans in ``cut`` (and the prepositions before them)."""
     parts: list[str] = []
@@ -51,8 +56,11 @@ def _remove_spans(text: str, start: int, end: int, cut: list[tuple[int, int]]) -
             continue  # "the Oct. 23 slaying": the date is part of the name of the event
         piece = text[pos:a]
         piece = _TIME_PREP.sub("", piece)
+        tail = _CUT_TAIL.match(text, b, end)
+        if tail and tail.group(1):
+            piece += " the "  # "last month's discovery" -> "the discovery"
         parts.append(piece)
-        pos = b
+        pos = tail.end() if tail else b
     parts.append(text[pos:end])
     out = "".join(parts)
     out = re.sub(r"\s+([,.;:])", r"\1", out)
@@ -79,6 +87,13 @@ def _shorten(label: str, limit: int = MAX_LABEL) -> str:
             r",|\s(?=(?:which|who|that|while|because|after|before|to|at|in|on|for|with|from|"
             r"during|since|as)\s)", cut) if m.start() >= 35]
         label = cut[: bounds[-1]] if bounds else cut.rsplit(" ", 1)[0]
+        rest = cut[len(label) :].split()
+        if rest and rest[0][:1].isupper() and label.split()[-1][:1].isupper():
+            # never end inside a name: "a coup against First Prime Minister ..."
+            label = re.sub(r"(?:\s+[A-Z][\w’'.-]*)+$", "", label)
+        # nor on half of a coordination: "bombed two towns and fired", "Hezbollah and other"
+        if not bounds and len(label) > 40:
+            label = re.sub(r"\s+(?:and|or|but)\s+[\w’'-]+$", "", label)
     prev = None
     while prev != label:
         prev = label
@@ -90,6 +105,9 @@ def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
                     timex_spans: list[tuple[int, int]]) -> str:
     """ "Al-Sharaa, Syria's interim president, has set up ...": the subject is a segment back."""
     body = text[m.seg_start : m.start]
+    coordinated = re.match(r"\s*and\s", body)
+    if coordinated:
+        body = body[coordinated.end() :]
     relative = re.match(r"\s*(who|which|that)\b", body, re.IGNORECASE)
     if relative:
         body = body[relative.end() :]
@@ -98,6 +116,9 @@ def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
     segs = segments(text, sent_start, m.seg_start, lex) if m.seg_start > sent_start else []
     if relative:
         return _antecedent(text, segs[-1], relative.group(1).lower() == "who") if segs else ""
+    if coordinated:
+        # "Delta issued shares ..., and repurchased others": the subject of the clause before
+        return _clause_subject(text, [g for g in segs if not g.relation and not g.lead], lex)
     for seg in segs:
         piece = text[seg.body : seg.end]
         if seg.relation or any(a <= seg.body and seg.end <= b for a, b in timex_spans):
@@ -106,14 +127,59 @@ def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
         if 0 < len(piece.split()) <= 5 and piece[:1].isupper() and not quoted:
             return piece
         break
+    if len(segs) >= 2 and segs[-1].lead in ("who", "which") and not segs[-2].relation:
+        # "It was the first time that Ritter, who arrived on Thursday, had been allowed"
+        return _antecedent(text, segs[-2], segs[-1].lead == "who")
     return ""
 
 
+_VERB_START = re.compile(
+    r"\s(?:has|have|had|was|were|is|are|will|would|could|did|also|[a-z]+ed|said|says)\b")
+
+
+def _clause_subject(text: str, segs: list[Segment], lex: Lexicon) -> str:
+    """The words before the verb of the last plain clause, when they look like a subject."""
+    if not segs:
+        return ""
+    piece = text[segs[-1].body : segs[-1].end]
+    verb = _VERB_START.search(" " + piece)
+    trig = lex.regex.search(piece)
+    at = min(x for x in (verb.start() if verb else None, trig.start() if trig else None)
+             if x is not None) if (verb or trig) else -1
+    subject = piece[:at].strip() if at > 0 else ""
+    words = subject.split()
+    if not 1 <= len(words) <= 6 or words[-1].lower() in _NOT_SUBJECT_END or not (
+            words[0][:1].isupper() or words[0].lower() in ("the", "a", "an", "its", "their")):
+        return ""
+    return subject
+
+
+_NOT_SUBJECT_END = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+                    "and", "or", "that", "which", "who", "it", "there"}
 _RELATIVE = re.compile(r"^(?:who|which|that)\s+", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|was|are|were|has|have|had)\b")
+_AUX_TAIL = re.compile(r"\b(?:is|was|are|were|has|have|had)(?:\s+(?:been|\w+ly|not|also))*\s+$")
+
+
+def _closed_relative(text: str, m: Mention, seg: Segment | None, sent_start: int,
+                     lex: Lexicon) -> tuple[int, str] | None:
+    """ "A foe who is the subject of a manhunt was charged": the relative clause ends without a
+    comma; the event is the antecedent's ("A foe was charged"). (label start, subject) or None."""
+    if seg is None or seg.lead not in ("who", "which"):
+        return None
+    before = text[seg.body : m.start]
+    aux = _AUX_TAIL.search(before)
+    if aux is None or not _FINITE.search(before[: aux.start()]):
+        return None
+    segs = segments(text, sent_start, seg.start, lex) if seg.start > sent_start else []
+    if not segs or segs[-1].relation:
+        return None
+    subject = _antecedent(text, segs[-1], seg.lead == "who")
+    return (seg.body + aux.start(), subject) if subject else None
 _INVERTED = re.compile(r"^(?P<verb>said|says|added|told|asked|wrote)\s+"
                        r"(?P<who>(?:[A-Z][\w’'.-]*\s*){1,4})(?=$|,)")
 _NP_TAIL = re.compile(
-    r"(?:\b(?:the|a|an|this|these|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+"
+    r"(?:\b(?i:the|a|an|this|these|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+"
     r"|(?:[A-Z][\w’'.-]*\s+){1,3}[a-z][\w’'-]*"
     r"|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)$"
 )
@@ -121,14 +187,26 @@ _NP_TAIL = re.compile(
 
 def _antecedent(text: str, seg: Segment, person: bool) -> str:
     """ "James A. Taylor, who stepped down": the noun phrase a relative clause is about."""
-    piece = text[seg.body : seg.end]
+    piece = text[seg.body : seg.end].rstrip(" ,")
+    name = _NAME_TAIL.search(piece)
+    if person and name and not re.fullmatch(r"(?:The|A|An|It|This)", name.group(0)) \
+            and not _DEMONYM.match(name.group(0).split()[0]):
+        return name.group(0)  # "the first time that Ritter, who arrived": Ritter
     m = _NP_TAIL.search(piece)
     if not m:
         return ""
     np = m.group(0)
-    if person and not np[:1].isupper():
+    plural = re.match(r"\s*(?:who|which)\s+(?:were|are|have)\b", text[seg.end : seg.end + 30])
+    both = re.search(r"(?:\b[\w’'-]+\s+){1,2}and\s+$", piece[: m.start()])
+    if plural and both and not re.match(r"\s*(?:\w+ed|said|says)\b", both.group(0)):
+        joined = both.group(0) + np  # "five Iraqis and a Libyan who were questioned"
+        return joined if len(joined.split()) <= 7 else ""
+    if person and not (np[:1].isupper() or _DETERMINER.match(np)):
         return ""
     return np if len(np.split()) <= 6 else ""
+
+
+_NAME_TAIL = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
 
 
 _AUX_ONLY = re.compile(
@@ -141,26 +219,44 @@ _AUX_ONLY = re.compile(
 def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex: Lexicon,
               seg: Segment | None = None) -> str:
     """A headline-style label for mention ``m``: who did what, at most 80 characters."""
-    cut = [(t.start, t.end) for t in timexes if m.seg_start <= t.start < m.label_end]
+    # dates leave the label (the table has them); amounts of time are part of what happened
+    cut = [(t.start, t.end) for t in timexes
+           if m.seg_start <= t.start < m.label_end and t.type in ("DATE", "TIME")]
     if m.trigger.pos == "n" or m.role != "main":
         start = m.start
         before = text[max(m.seg_start, m.start - 40) : m.start]
-        det = re.search(r"\b(?:the|a|an|this|these|their|its|his|her)\s+(?:[\w’'-]+\s+){0,3}$",
+        det = re.search(r"\b(?:the|a|an|this|these|their|its|his|her)\s+(?:[\w’'.-]+\s+){0,3}$",
                         before, re.IGNORECASE)
+        if det is None and m.role == "nominal" and m.trigger.pos == "n" and \
+                any(not text[m.end : a].strip() for a, _b in cut):
+            # "the new government capital criteria effective Dec. 7": the date names it
+            before = text[max(m.seg_start, m.start - 60) : m.start]
+            det = re.search(r"\b(?:the|a|an|this|these|their|its|his|her)\s+"
+                            r"(?:[\w’'.-]+\s+){0,5}$", before, re.IGNORECASE)
+            cut = [(a, b) for a, b in cut if text[m.end : a].strip()]
         if det and m.trigger.pos == "n":
             start = m.start - (len(before) - det.start())
         elif m.trigger.pos == "v":
             start = seg.body if seg is not None else m.seg_start
+            heads = list(re.finditer(r"\b(?:that|whether)\s+", text[start : m.start]))
+            if m.role == "nominal" and heads:
+                # "added that final guidelines to be published ...": what is to happen
+                start += heads[-1].end()
         label = _remove_spans(text, start, m.label_end, cut)
         label = _DETERMINER.sub("", label)
-        if m.trigger.pos == "n":
+        if m.trigger.pos == "n" or m.role == "nominal":
             # "the slaying of X to begin ...": the noun phrase, not the rest of the clause
             np_end = _NP_END.search(label, len(text[start : m.end]) - 1 if start <= m.end else 0)
             if np_end and np_end.start() >= 8:
                 label = label[: np_end.start()]
     else:
         start = seg.body if seg is not None else m.seg_start
+        closed = _closed_relative(text, m, seg, sent_start, lex)
+        if closed is not None:
+            start = closed[0]
         label = _remove_spans(text, start, m.label_end, cut)
+        if closed is not None:
+            label = f"{closed[1]} {label}"
         spans = [(t.start, t.end) for t in timexes if sent_start <= t.start < m.seg_start]
         inverted = _INVERTED.match(label)
         if inverted and m.category == "reporting":
@@ -168,6 +264,15 @@ def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex:
             label = f"{inverted.group('who').strip()} {inverted.group('verb')}"
         else:
             prefix = _subject_prefix(text, sent_start, m, lex, spans)
+            if prefix and seg is not None and seg.lead in ("who", "which") and closed is None:
+                # "An official who saw the confessions was quoted as saying": the relative
+                # clause ends where the main clause's verb begins
+                said = text[m.start : m.end]
+                at = label.find(said)
+                nxt = re.compile(r"\s(?:was|were|is|are|has|have|had)\s").search(
+                    label, at + len(said)) if at >= 0 else None
+                if nxt:
+                    label = label[: nxt.start()]
             if prefix:
                 label = f"{prefix} {_RELATIVE.sub('', label)}"
     label = _LEADING_JUNK.sub("", label)
@@ -211,7 +316,7 @@ _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i|ite|ic)$")
 
 def _clean_name(name: str, not_name: set[str]) -> str:
     words = name.split()
-    while len(words) > 1 and (words[0] in not_name or words[0] in _TITLES
+    while len(words) > 1 and (words[0] in not_name or words[0].rstrip(".") in _TITLES
                               or (_DEMONYM.match(words[0]) and words[1] in _TITLES)):
         words = words[1:]
     while words and (words[-1] in ("and", "of", "de", "bin", "es", "el", "al", "la")
@@ -314,3 +419,120 @@ def _role_phrases(text: str, start: int, end: int, lex: Lexicon) -> list[str]:
             phrase += " of " + _clean_name(tail.group(1).strip(), lex.lists["not_name"])
         out.append(phrase)
     return out[:2]
+
+
+# ------------------------------------------------------------------ subject pronouns --
+
+_SUBJECT_PRONOUN = re.compile(r"^(He|She|They|It)\s+(?=[a-z])")
+#: words that make a capitalised name an organisation or a place, not a person
+_NOT_PERSON = {"Department", "Council", "Police", "Ministry", "Party", "Office", "Court", "Union",
+               "Government", "Bank", "Corp", "Inc", "Co", "News", "Press", "Times", "Post",
+               "Association", "Committee", "Force", "Army", "Agency", "University", "Airlines",
+               "House", "Senate", "Congress", "Parliament", "Organization", "Organisation",
+               "Movement", "Front", "Group", "Nations", "States", "Republic", "Kingdom", "City",
+               "County", "Province", "Street", "Airport", "Embassy", "Service", "Bureau",
+               "Network", "Radio", "Television", "Company", "Board", "Commission",
+               "Cabinet", "Assembly", "Federation", "Institute", "Center", "Centre", "Church",
+               "Jihad", "Brigade", "Brigades", "Guard", "Navy", "Command", "Forces", "Sea",
+               "River", "Island", "Islands", "Mountains", "Coast", "Gulf", "Ocean", "Club"}
+_PERSON_TITLE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Gov|Rep|Col|Lt|Capt|Sgt|Prof)\.?|\b(?:President|Minister|"
+    r"Secretary|Senator|Governor|Judge|Justice|Mayor|General|Colonel|Captain|Sheikh|Prince|King|"
+    r"Queen|Pope|director|spokesman|spokeswoman|leader|commander|official|chief|minister|"
+    r"president|prosecutor|lawyer|judge|secretary|ambassador|envoy|premier))\s+$")
+#: how far back a pronoun may look for its name (about two or three sentences)
+PRONOUN_LOOKBACK = 600
+#: how far back a surname alone counts as "named before" (keeps long texts linear)
+SURNAME_LOOKBACK = 3000
+
+
+def _person_names(text: str, start: int, end: int, lex: Lexicon,
+                  names: set[str] | None) -> list[tuple[int, str]]:
+    """(position, name) of the people named in ``text[start:end]``, in text order."""
+    not_name = lex.lists["not_name"]
+    out: list[tuple[int, str]] = []
+    for m in _NAME_SEQ.finditer(text, start, end):
+        raw = m.group(0)
+        words = raw.replace("’s", "").replace("'s", "").split()
+        if any(w.rstrip(".,") in _NOT_PERSON for w in words):
+            continue
+        name = _clean_name(raw, not_name)
+        before = text[max(0, m.start() - 30) : m.start()]
+        prev = re.findall(r"[\w’'-]+", before.lower())
+        if not name or (prev and prev[-1] in lex.lists["place_prep"]) \
+                or re.search(r",\s*(?:\d+,\s*)?(?:of|from)\s+$", before) \
+                or re.search(r"[’']s\b", raw) or not re.search(r"[a-z]", name):
+            continue  # "Kopp, 44, of St. Albans": a place; "FBI's Buffalo office": not a person
+        titled = bool(_PERSON_TITLE.search(before)) or name != raw.strip().rstrip(".,")
+        n_words = len(name.split())
+        if n_words > 3 or re.search(r"[’']s?$|\d", name) or _DEMONYM.match(name):
+            continue
+        if n_words == 1 and not titled and not any(
+                p.endswith(" " + name) for _, p in out):
+            # one word: a person only if titled or the surname of someone named before
+            if not re.search(r"(?:[A-Z][\w’'.-]+\s+){1,2}" + re.escape(name) + r"\b",
+                             text[max(0, start - 3000) : m.start()]):
+                continue
+        if n_words >= 2 or titled or names is None or name in names:
+            out.append((m.start(), name))
+    return out
+
+
+def _short_person(name: str, text: str, upto: int) -> str:
+    """ "Kopp" for "James Charles Kopp" once the article has named him in full."""
+    words = name.split()
+    seen = text[max(0, upto - SURNAME_LOOKBACK) : upto].replace(name, "")
+    if len(words) >= 2 and re.search(r"(?<![\w’'-])" + re.escape(words[-1]) + r"(?![\w’'-])",
+                                     seen):
+        return words[-1]
+    return name
+
+
+def resolve_subject_pronoun(label: str, text: str, at: int, sent_start: int, prev_start: int,
+                            lex: Lexicon, names: set[str] | None = None) -> str:
+    """ "He was charged ..." -> "Kopp was charged ...": a subject pronoun becomes the person
+    named before it in its sentence, else in the sentence before, when that sentence names
+    exactly one person; "They" becomes the group the sentence before opened with; otherwise
+    the pronoun is dropped for the verb phrase."""
+    m = _SUBJECT_PRONOUN.match(label)
+    if not m:
+        return label
+    pron, rest = m.group(1), label[m.end() :]
+    who = ""
+    lo = max(0, at - PRONOUN_LOOKBACK)
+    if pron in ("He", "She"):
+        for a, b in ((sent_start, at), (max(prev_start, lo), sent_start)):
+            people = _person_names(text, a, b, lex, names) if a < b else []
+            surnames = {p.split()[-1] for _, p in people}
+            if len(surnames) == 1:
+                full = max((p for _, p in people), key=len)
+                who = _short_person(full, text, at)
+            if people:
+                break  # the nearest sentence that names people decides
+    elif pron == "They":
+        who = _group_subject(text, sent_start, at, lex) if at > sent_start else ""
+        who = who or _group_subject(text, max(prev_start, lo), sent_start, lex)
+    elif _EXPLETIVE.match(rest):
+        return label  # "It was not immediately known if ...": no one to name
+    out = f"{who} {rest}" if who else _LEADING_JUNK.sub("", rest)
+    out = _shorten(out)
+    return out[:1].upper() + out[1:]
+
+
+_EXPLETIVE = re.compile(
+    r"(?:is|was|has been|had been|would be|will be)\s+(?:not\s+)?(?:\w+ly\s+)?(?:known|unknown|"
+    r"clear|unclear|likely|unlikely|possible|impossible|the first|the second|the last|time|"
+    r"expected|believed|thought|said|reported|feared|hoped|understood|estimated|true|false)\b")
+
+
+def _group_subject(text: str, start: int, end: int, lex: Lexicon) -> str:
+    """The plural group that opens ``text[start:end]`` ("Irish police arrested ...")."""
+    sentence = text[start:end]
+    roles = "|".join(re.escape(r) for r in sorted(lex.lists["role"], key=len, reverse=True))
+    m = re.match(r"\s*((?:the\s+)?(?:[\w’'.-]+\s+){0,2}?(?:" + roles + r"))\s+"
+                 r"(?:(?:have|had|were|also)\s+)?[a-z]+(?:ed|ld|nd|nt|ok|id|ew|ught|ode|ame|ave)\b",
+                 sentence, re.IGNORECASE)
+    if not m or not re.search(r"(?:s|police|military|government|opposition)$", m.group(1),
+                              re.IGNORECASE):
+        return ""
+    return m.group(1)

@@ -22,7 +22,13 @@ import pandas as pd
 
 from timeline.edtf import window_to_edtf
 from timeline.errors import MissingPublicationDateError
-from timeline.events._describe import _shorten, label_for, mid_sentence_words, participants
+from timeline.events._describe import (
+    _shorten,
+    label_for,
+    mid_sentence_words,
+    participants,
+    resolve_subject_pronoun,
+)
 from timeline.events._lexicon import lexicon
 from timeline.events._mentions import Mention, mentions_of
 from timeline.events._solve import Event, cluster, inherit, previous_events, solve
@@ -148,6 +154,11 @@ def _record(article: Article, ev: Event, ids: dict[int, str], sentences: list[Se
     label = label_for(text, lab_m, lab_sent.start, timexes, lex, seg)
     if ev.anchor is not None:
         label = _resolve_pronoun(label, text, ev.anchor)
+    pronoun_at = _subject_position(text, lab_sent.start, lab_m, label)
+    if pronoun_at is not None:
+        prev_start = sentences[lab_m.sentence - 1].start if lab_m.sentence > 0 else 0
+        label = resolve_subject_pronoun(label, text, pronoun_at, lab_sent.start, prev_start,
+                                        lex, names)
     actors: list[str] = []
     places: list[str] = []
     for m in [lab_m, *[x for x in ev.mentions[:6] if x is not lab_m]]:
@@ -223,6 +234,16 @@ def _resolve_pronoun(label: str, text: str, anchor: Event) -> str:
     return out[:1].upper() + out[1:]
 
 
+def _subject_position(text: str, sent_start: int, m: Mention, label: str) -> int | None:
+    """Where the label's opening pronoun stands in the text (None: it opens with none)."""
+    word = re.match(r"(He|She|They|It)\s", label)
+    if not word:
+        return None
+    hit = re.compile(r"(?<![\w’'-])" + word.group(1) + r"(?![\w’'-])", re.IGNORECASE)
+    found = [x.start() for x in hit.finditer(text, sent_start, m.start + 1)]
+    return found[0] if found else sent_start
+
+
 def _is_vague_timex(ev: Event) -> bool:
     return any(c.kind == "vague" and c.lo == ev.lo and c.hi == ev.hi for c in ev.own)
 
@@ -246,11 +267,13 @@ def extract_many(articles: list[Article]) -> pd.DataFrame:
     """One table for several articles; an event told by two articles is one row.
 
     Each article is extracted on its own (``doc_id`` per row). A row of a later article that
-    tells the same happening as a row already kept (same kind of event, overlapping
-    windows, and a shared name or most of the label's words) is not repeated: the kept row
-    gets the tighter window and lists the other row in ``linked_events`` (event ids, which
-    start with their doc_id) and its document in ``also_in``. ``evidence_spans`` always
-    point into the kept row's own article.
+    tells the same happening as a row already kept (same lane and overlapping windows, and
+    most of the label's words, or the same kind of event with a shared name, or the same kind
+    on the same single day with a word in common; or the very same label a few days apart,
+    a state restated) is not repeated: the kept row gets the tighter window, the label that
+    says who when its own does not, the other row's actors and places, and lists the other
+    row in ``linked_events`` (event ids, which start with their doc_id) and its document in
+    ``also_in``. ``evidence_spans`` always point into the kept row's own article.
     """
     from timeline.temporal import tag
 
@@ -282,6 +305,12 @@ def extract_many(articles: list[Article]) -> pd.DataFrame:
                 twin["edtf"] = window_to_edtf(lo, hi, twin["precision"]
                                               if twin["precision"] != "vague" else None)
             twin["confidence"] = max(twin["confidence"], rec["confidence"])
+            if _weak_label(twin["label"]) and not _weak_label(rec["label"]):
+                twin["label"] = rec["label"]  # "Was charged with murder" -> who was
+            twin["actors"] = (twin["actors"] + [a for a in rec["actors"]
+                                                if a not in twin["actors"]])[:6]
+            twin["places"] = (twin["places"] + [p for p in rec["places"]
+                                                if p not in twin["places"]])[:4]
     if not kept:
         df = _table([])
         df["linked_events"] = pd.Series([], dtype=object)
@@ -300,15 +329,40 @@ _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "by", "wi
          "was", "were", "had", "has", "have", "been", "is", "are", "its", "their", "his", "her"}
 
 
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"}
+
+
 def _words(label: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[\w’'-]+", label) if w.lower() not in _STOP}
+    """Content words of a label; numbers and month names (kept in "the Aug. 7 bombing") are
+    not words of the happening."""
+    return {w.lower() for w in re.findall(r"[\w’'-]+", label) if w.lower() not in _STOP
+            and not w.isdigit() and w.lower().rstrip(".")[:3] not in _MONTHS}
+
+
+#: two articles a few days apart may each date a state ("is now the second suspect") by
+#: their own publication day: the same label within this many days is the same row
+RESTATED_DAYS = 7
+
+
+def _weak_label(label: str) -> bool:
+    """A label that does not say who: it opens with a verb or an auxiliary."""
+    first = label.split()[0].lower() if label.split() else ""
+    return first in {"was", "were", "is", "are", "has", "have", "had", "said", "says"} or \
+        first.endswith("ed")
 
 
 def _same(a: dict, b: dict) -> bool:
-    if a["category"] != b["category"] or a["start"] > b["end"] or b["start"] > a["end"]:
+    if a["category"] != b["category"]:
         return False
     wa, wb = _words(a["label"]), _words(b["label"])
     overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    if a["start"] > b["end"] or b["start"] > a["end"]:
+        # not the same window: only a restated state ("X is now the second suspect")
+        gap = max(a["start"], b["start"]) - min(a["end"], b["end"])
+        return wa == wb and len(wa) >= 4 and gap.days <= RESTATED_DAYS
     names = set(a["actors"]) & set(b["actors"]) or set(a["places"]) & set(b["places"])
     same_kind = a["_cls"] == b["_cls"] and a["_cls"] not in ("-", "~")
-    return overlap >= 0.6 or (same_kind and bool(names))
+    one_day = a["start"] == a["end"] == b["start"] == b["end"]
+    # the same kind of happening on the same day, told with a word in common
+    return overlap >= 0.6 or (same_kind and (bool(names) or (one_day and bool(wa & wb))))

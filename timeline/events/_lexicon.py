@@ -171,7 +171,7 @@ def _load_sections(path: Path) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
-_RELATIONS = {"after", "before", "when", "since", "until", "during"}
+_RELATIONS = {"after", "before", "when", "since", "until", "during", "within"}
 
 
 @lru_cache(maxsize=1)

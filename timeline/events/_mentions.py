@@ -43,6 +43,10 @@ class Relation:
     offset: str  # "", "P2W", "?"
     target: Mention | None  # None: the previous event in the narrative, found later
     cue: str
+    #: read backwards from the clause that named this event ("seen on Nov. 3, the day before
+    #: a warrant was issued": the warrant is a day after); used only by an event that has no
+    #: time of its own
+    inverse: bool = False
 
 
 @dataclass(slots=True)
@@ -98,6 +102,10 @@ def _tense(text: str, seg: Segment, trig_start: int, trig: Trigger, lex: Lexicon
         return "future"
     m = _AUX_BEFORE.search(before)
     aux = m.group("aux").lower() if m else ""
+    if aux == "be" and m is not None and re.search(r"\bto\s+$", before[: m.start()]):
+        # "guidelines to be published in early November": an infinitive, not a past
+        m = re.search(r"\bto\s+$", before[: m.start()])
+        aux = "to"
     if aux == "to":
         head = re.findall(r"[\w’'-]+", before[: m.start()].lower()) if m else []
         if head and head[-1] in lex.lists["irrealis_to"]:
@@ -173,8 +181,12 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
                 and m.start() != seg.body:
             main_ok = False  # "alleging it worked ...", "soldiers killing civilians"
         out.append(_Cand(m.start(), m.end(), trig, tense, main_ok))
-    if not any(c.trig.pos == "v" and c.main_ok for c in out):
+    verbs = [c for c in out if c.trig.pos == "v" and c.main_ok]
+    if not verbs or (verbs[0].trig.form == "base" and verbs[0].tense == "present"):
+        # "and repurchased shares for a stock ownership plan": "plan" is a noun here
         generic = _generic_verb(text, sent, seg, lex)
+        if generic is not None and verbs and generic.start > verbs[0].start:
+            generic = None
         if generic is not None:
             out.append(generic)
             out.sort(key=lambda c: c.start)
@@ -209,7 +221,16 @@ def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon) -> _Can
         trig = Trigger(word, "v", "other", "-", "past")
         tense = _tense(text, seg, m.start(), trig, lex)
         return _Cand(m.start(), m.end(), trig, tense, True)
+    sched = _SCHEDULED_VERB.search(text, seg.body, seg.end)
+    if sched:  # "the procedures are due to go before the Council next week"
+        trig = Trigger(sched.group(1).lower(), "v", "other", "-", "base")
+        return _Cand(sched.start(1), sched.end(1), trig, "future", True)
     return None
+
+
+_SCHEDULED_VERB = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|slated|expected|supposed)\s+to\s+"
+    r"(?!be\b)([a-z]{2,})\b")
 
 
 _NOUN_CONTEXT = re.compile(
@@ -281,12 +302,17 @@ _LATE = re.compile(r"\blate\b", re.IGNORECASE)
 _MID = re.compile(r"\bmid(?:dle)?\b|\bmid-", re.IGNORECASE)
 
 
+def _whole_unit(lo: date, hi: date) -> bool:
+    """A calendar month, season, quarter or year(s): starts on a 1st, ends on a month's end."""
+    return lo.day == 1 and (hi + timedelta(days=1)).day == 1
+
+
 def _part(window: tuple[date, date], text: str, mod: str) -> tuple[date, date]:
     """ "early March" is its first half, "late 1996" its second, "mid-1996" April..September."""
     lo, hi = window
     days = (hi - lo).days + 1
-    if days < 14:
-        return window
+    if days < 14 or not _whole_unit(lo, hi):
+        return window  # already a part (a tagger that narrows "early March" itself)
     if _MID.search(text) or (mod == "MID" and not _EARLY.search(text) and not _LATE.search(text)):
         if days >= 365:
             return date(lo.year, 4, 1), date(hi.year, 9, 30)
@@ -299,12 +325,19 @@ def _part(window: tuple[date, date], text: str, mod: str) -> tuple[date, date]:
     return window
 
 
+_FISCAL = re.compile(r"\bfiscal\b", re.IGNORECASE)
+
+
 def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
                      before: str = "") -> Constraint | None:
     """What one time expression says about an event in its clause (None: nothing usable).
 
     ``before`` is the text just before the expression ("early" in "early October")."""
     if tx.type not in ("DATE", "TIME"):
+        return None
+    if _FISCAL.search(before[-8:] + " " + tx.text) and re.search(r"Q\d|H\d", tx.value or ""):
+        # a company's fiscal quarter is not the calendar's ("fiscal first quarter" may end in
+        # September): the tagger's calendar quarter would be a confident wrong date
         return None
     window = tx.window
     precision = tx.precision
@@ -469,13 +502,77 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
                     _add_timex(prev, tx, dct, lex, quotes)
                 info.timexes = []
         infos.append(info)
+    _onsets(text, si, infos, dct, lex, quotes, out)
     _attach(text, infos, dct, lex, quotes)
+    _share_fronted_time(text, infos)
     # an appositive name after the clause belongs in its label ("the capital, Damascus")
     for k, info in enumerate(infos[:-1]):
         nxt = infos[k + 1]
         if info.main and nxt.main is None and not nxt.seg.lead and not nxt.timexes \
                 and re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,3}", text[nxt.seg.start : nxt.seg.end]):
             info.main.label_end = nxt.seg.end
+
+
+#: "has been independent", "have been missing", "had remained in custody": a state at its end
+_STATE = re.compile(
+    r"\b(?:has|have|had)\s+(?:been|remained|stayed)\s+(?:\w+ly\s+)?"
+    r"(?P<state>(?:in|under|on|out\s+of)\s+[a-z]+|[a-z]{4,})\s*$", re.IGNORECASE)
+_NOT_STATE = {"there", "here", "able", "unable", "some", "many", "more", "less", "much",
+              "very", "about", "around", "over", "under", "since", "the", "this", "that"}
+
+
+def _onsets(text: str, si: int, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
+            quotes: Quotes, out: list[Mention]) -> None:
+    """ "Australia has been independent since 1901": the state began then, so its onset (it
+    became independent) is an event dated by the time after "since", not an open window."""
+    for k, info in enumerate(infos[:-1]):
+        nxt = infos[k + 1]
+        if info.main is not None or nxt.main is not None or nxt.seg.relation != "since" \
+                or len(nxt.timexes) != 1 or info.timexes:
+            continue
+        m = _STATE.search(text, info.seg.body, info.seg.end)
+        if m is None or m.group("state").split()[-1].lower() in _NOT_STATE \
+                or m.group("state").lower().endswith("ing"):
+            continue  # "had been brewing since December": a process, not a state's onset
+        if not re.search(r"[A-Za-z]", text[info.seg.body : m.start()]):
+            continue  # no subject: not a clause of its own
+        tx = nxt.timexes[0]
+        c = timex_constraint(tx, dct, lex, quotes.inside(tx.start),
+                             text[max(0, tx.start - 8) : tx.start])
+        if c is None or c.lo is None or c.hi is None:
+            continue
+        word = m.group("state")
+        trig = Trigger(word.lower(), "v", "other", "-", "past")
+        cand = _Cand(m.start("state"), m.end("state"), trig, "past", True)
+        onset = _new_mention(out, si, info.seg, cand, None, "main", text, lex, quotes)
+        onset.own.append(c)
+        onset.evidence = [(info.seg.body, nxt.seg.end)]
+        onset.label_end = info.seg.end
+        info.main = onset
+        nxt.timexes = []
+
+
+def _share_fronted_time(text: str, infos: list[_SegInfo]) -> None:
+    """ "During the quarter, Delta issued shares, and repurchased others": a time put before
+    the subject covers every verb that subject takes; a time after a verb is that verb's."""
+    for k, info in enumerate(infos):
+        m = info.main
+        if k == 0 or m is None or info.seg.lead != "and" or m.own or m.rels or info.timexes \
+                or m.trigger.pos != "v" or m.role != "main":
+            continue
+        if not _NO_SUBJECT.match(_between(text, info.seg.body, m.start)):
+            continue
+        prev = next((i.main for i in reversed(infos[:k]) if i.main is not None), None)
+        if prev is None or prev.trigger.pos != "v" or prev.role != "main" or prev.tense != m.tense:
+            continue
+        fronted = [c for c in prev.own if 0 <= c.at < prev.seg_start and c.kind != "vague"]
+        if fronted and len(fronted) == len(prev.own):
+            m.own.extend(fronted)
+
+
+def _between(text: str, a: int, b: int) -> str:
+    piece = text[a:b].strip()
+    return piece + " " if piece else ""
 
 
 _NO_SUBJECT = re.compile(
@@ -556,8 +653,11 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             # "has decided to admit them in early March": the date is the complement's
             comp = [c for c in cands if c.start > main.end and c.start < tx.start and c is not main
                     and (c.trig.pos == "n" or c.tense in ("irrealis", "nonfinite", "future"))]
+            subject = [c for c in cands if c.end <= main.start and c.trig.pos == "n"]
             if comp:
                 owner = comp[-1]
+            elif later and subject and _SCHEDULED.search(text[subject[-1].end : tx.start]):
+                owner = subject[-1]  # "the accession was planned for early March"
             else:
                 continue  # a later date cannot be a past event's: leave it out
         for c in ([] if owner else cands):
@@ -568,8 +668,10 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             elif c.end <= tx.start and _POST_TIME.match(text[c.end : tx.start]) and clause and (
                 clause.category == "reporting" or clause.tense in ("present", "perfect")
                 or (clause.tense == "past" and tx.window and dct and tx.window[0] > dct)
+                or (clause.future and c.start > clause.end and not text[c.end : tx.start].strip())
             ):
-                owner = c  # "said the vote in June would ..."
+                # "said the vote in June would ...", "may not meet the criteria effective Dec. 7"
+                owner = c
             if owner:
                 break
         if owner is None:
@@ -596,6 +698,10 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
     return left
 
 
+_SCHEDULED = re.compile(
+    r"^\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
+    r"(?:planned|scheduled|set|slated|expected|due|postponed|moved|put off|delayed|rescheduled)"
+    r"(?:\s+(?:to\s+\w+|for|until|to|on|in|by))*\s+$", re.IGNORECASE)
 _DETERMINED = re.compile(r"\b(?:the|a|an|this|these|its|their|his|her)\s+(?:[\w’'.-]+\s+){0,3}$")
 
 
@@ -640,6 +746,10 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                         continue
                     if seg.relation and main is None:
                         c = _cue_on_time(c, seg.relation)
+                    elif main is None and _later_than_past(c, tx, target, dct, quotes) \
+                            and (tx.start > target.end
+                                 or not re.match(r"\s+to\s", text[target.end : target.end + 4])):
+                        continue  # "has decided to admit X, Y and Z in early March"
                     if c is not None:
                         target.own.append(c)
         # 2. "..., when X": X happened at the time just named
@@ -659,6 +769,10 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 if seg.relation == "when" and not seg.offset:
                     # "killed when a bomb exploded": the same moment, whichever side is dated
                     main.rels.append(Relation("when", "", gov, seg.lead))
+                elif seg.relation in _INVERSE and seg.offset and seg.offset[0] == "P":
+                    # "seen on Nov. 3, the day before a warrant was issued": issued Nov. 4
+                    main.rels.append(Relation(_INVERSE[seg.relation], seg.offset, gov, seg.lead,
+                                              inverse=True))
         # 4. "since then", "two days later": relative to the narrative's previous event
         if info.anaphora:
             rel, offset, cue = info.anaphora
@@ -668,6 +782,16 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 gov = None  # "Pol Pot, then the group's leader": not a step in the story
             if gov is not None:
                 gov.rels.append(Relation(rel, offset or "", None, cue))
+
+
+def _later_than_past(c: Constraint, tx: Timex, target: Mention, dct: date | None,
+                     quotes: Quotes) -> bool:
+    """A date after publication, in a segment without a verb, cannot be a past clause's."""
+    return (dct is not None and c.lo is not None and c.lo > dct and not quotes.inside(tx.start)
+            and target.trigger.pos == "v" and target.tense in ("past", "perfect", "pluperfect"))
+
+
+_INVERSE = {"after": "before", "before": "after"}
 
 
 def _cue_on_time(c: Constraint, relation: str) -> Constraint | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from timeline.events._mentions import Constraint, Mention, duration
 from timeline.events._text import Sentence
@@ -26,6 +26,8 @@ STEP_UNKNOWN_OFFSET = 0.9
 RECENT_EVENTS = 30
 #: a narrative time wider than this (a year, a decade) is not passed on to the next sentence
 MAX_INHERITED_DAYS = 31
+#: "hours / days / weeks / months / years after X": the shift in days, least and most
+VAGUE_OFFSETS = {"H": (0, 2), "D": (1, 14), "W": (7, 62), "M": (28, 730), "Y": (365, 3653)}
 
 
 @dataclass(slots=True)
@@ -115,6 +117,12 @@ def _content(text: str, spans: list[tuple[int, int]]) -> set[str]:
             if w.lower() not in _STOPWORDS}
 
 
+def _kin(a: Mention, b: Mention) -> bool:
+    """The same word, verb or noun: "shot" / "shooting", "bombed" / "the bombing"."""
+    x, y = a.trigger.lemma.split()[0], b.trigger.lemma.split()[0]
+    return x[:4] == y[:4]
+
+
 def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
             stop_names: set[str], dct: date | None = None) -> list[Event]:
     """One event per happening: a later mention joins an earlier event of the same class when
@@ -142,6 +150,11 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
                     continue
                 shared = names & names_of[id(ev)]
                 given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v")
+                if m.role in ("nominal", "anchor") and m.own and not shared \
+                        and m.trigger.cls != "~" and not any(_kin(m, x) for x in ev.mentions):
+                    # "the January 1998 bombing" has its own date: it is another happening
+                    # than an earlier shooting unless a name or the word itself ties them
+                    continue
                 if not ((given or shared) and _compatible(window_of[id(ev)], m.own)
                         and ev.head.category == m.category
                         and _same_side(window_of[id(ev)], m, dct)):
@@ -189,6 +202,16 @@ def _relation_constraint(rel: str, offset: str, anchor: Event) -> Constraint | N
     if not anchor.dated:
         return None
     conf = anchor.confidence * STEP_ANCHOR
+    if offset.startswith("~") and rel in ("after", "since", "before", "until"):
+        # "days after X": more than a day, fewer than a round two weeks (and so on)
+        least, most = VAGUE_OFFSETS[offset[1:]]
+        assert anchor.lo is not None and anchor.hi is not None
+        conf *= STEP_UNKNOWN_OFFSET
+        if rel in ("after", "since"):
+            return Constraint(anchor.lo + timedelta(days=least), anchor.hi + timedelta(days=most),
+                              conf, "", None, "anchor")
+        return Constraint(anchor.lo - timedelta(days=most), anchor.hi - timedelta(days=least),
+                          conf, "", None, "anchor")
     if rel in ("after", "since"):
         lo, hi, known = _shifted(anchor, offset, +1)
         if offset and offset != "?" and known:
@@ -204,11 +227,42 @@ def _relation_constraint(rel: str, offset: str, anchor: Event) -> Constraint | N
         return Constraint(None, hi, conf, "", None, "anchor")
     if rel in ("when", "during"):
         return Constraint(anchor.lo, anchor.hi, conf, "", None, "anchor")
+    if rel == "within" and anchor.lo is not None and anchor.hi is not None:
+        # "within a week of X": from X to a week after it
+        if offset.startswith("~"):
+            reach = timedelta(days=VAGUE_OFFSETS[offset[1:]][1])
+            return Constraint(anchor.lo, anchor.hi + reach, conf * STEP_UNKNOWN_OFFSET, "", None,
+                              "anchor")
+        delta = duration(offset)
+        if delta is None:
+            return None
+        return Constraint(anchor.lo, anchor.hi + delta, conf, "", None, "anchor")
     return None
+
+
+#: a round amount read backwards ("nearly two months after his team was blocked"): the
+#: other event is that far back give or take this many days
+ROUND_TOLERANCE = {"D": 0, "W": 3, "M": 15, "Y": 182}
+
+
+def _loosen(c: Constraint, offset: str) -> Constraint:
+    slack = timedelta(days=ROUND_TOLERANCE.get(offset[-1:], 0))
+    if not slack:
+        return c
+    lo = c.lo - slack if c.lo is not None else None
+    hi = c.hi + slack if c.hi is not None else None
+    return Constraint(lo, hi, c.confidence * STEP_UNKNOWN_OFFSET, c.text, None, c.kind, c.at)
 
 
 def _rel_text(rel: str, offset: str) -> str:
     name = {"since": "after", "until": "before", "during": "during", "when": "when"}.get(rel, rel)
+    if rel == "within":
+        amount = {"H": "hours", "D": "days", "W": "weeks", "M": "months", "Y": "years"}
+        return f"within {offset}" if not offset.startswith("~") else \
+            f"within (some {amount[offset[1]]})"
+    if offset.startswith("~"):
+        unit = {"H": "hours", "D": "days", "W": "weeks", "M": "months", "Y": "years"}[offset[1]]
+        return f"{name} (some {unit})"
     if offset and offset != "?":
         sign = "+" if rel in ("after", "since") else "-"
         return f"{name} {sign}{offset}"
@@ -234,6 +288,8 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
     derived: list[tuple[Constraint, Event, str]] = []
     for m in ev.mentions:
         for r in m.rels:
+            if r.inverse and own:
+                continue  # a backward reading only for an event the text does not date
             if r.target is not None:
                 anchor = by_mention.get(r.target.index)
             else:  # the narrative's previous event: the first of the sentence before with a date
@@ -242,6 +298,8 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
             if anchor is None or anchor is ev:
                 continue
             c = _relation_constraint(r.relation, r.offset, anchor)
+            if c is not None and r.inverse:
+                c = _loosen(c, r.offset)
             if c is not None:
                 derived.append((c, anchor, _rel_text(r.relation, r.offset)))
     if not own and not derived and ev.inherited is not None:

@@ -248,9 +248,26 @@ _AS_CLAUSE = re.compile(
 )
 
 
+#: "within (a|two|some) (hours|days|week) of": the amount after the cue, then "of"
+_WITHIN = re.compile(r"\s+(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
+                     r"a few|a couple of)\s+)?(?P<unit>hour|day|week|month|year)s?\s+of\b",
+                     re.IGNORECASE)
+_WITHIN_N = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_BEFORE_PLACE = re.compile(
+    r"\b(?:go|goes|went|gone|going|appear|appears|appeared|appearing|come|comes|came|coming|"
+    r"bring|brings|brought|bringing|testify|testifies|testified|testifying|stand|stands|stood|"
+    r"standing|plead|pleaded|pleads|argue|argued|argues|put|puts|placed|laid|kneel|knelt)\s+$",
+    re.IGNORECASE)
+
+
 def _real_cue(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     word = m.group(0).lower()
     before = text[max(0, m.start() - 30) : m.start()]
+    if word == "within":
+        return bool(_WITHIN.match(text, m.end()))  # "within a week of": not "within the city"
+    if word == "before" and _BEFORE_PLACE.search(before):
+        return False  # "go before the Security Council", "appeared before a judge": a place
     if word == "as":
         # "as" is temporal only before a clause with a finite verb: "as volunteers got to work"
         if _AS_BLOCK.search(before):
@@ -262,7 +279,7 @@ def _real_cue(text: str, m: re.Match[str], lex: Lexicon) -> bool:
 
 #: an amount of time before a cue: "two weeks (after)", "a day (before)", "shortly (after)"
 _AMOUNT = (r"(?:(?P<n>\d+|{numbers})\s+(?P<unit>days?|weeks?|months?|years?|fortnight)"
-           r"|(?:the|a)\s+(?P<unit1>day|week|month|year)|shortly|soon|just|days|weeks|months|years)")
+           r"|(?:the|a)\s+(?P<unit1>day|week|month|year)|shortly|soon|just|hours|days|weeks|months|years)")
 _SHIFTABLE = ("after", "before", "following", "prior to")
 
 
@@ -292,6 +309,10 @@ def _offset(m: re.Match[str], lex: Lexicon) -> str:
         return f"P1{m.group('unit1')[0].upper()}"
     word, unit_word = m.group("n"), m.group("unit")
     if word is None or unit_word is None:
+        bare = re.match(r"(?:(hour)|(day)|(week)|(month)|(year))s\s*$", m.group("pre").strip(),
+                        re.IGNORECASE)
+        if bare and bare.lastindex:  # "days after X": some days, an amount we can still bound
+            return "~" + "HDWMY"[bare.lastindex - 1]
         return "?"
     n = int(word) if word.isdigit() else lex.numbers.get(word.lower())
     unit = lex.units.get(unit_word.lower())
@@ -308,6 +329,10 @@ def _lead(text: str, a: int, b: int, lex: Lexicon) -> Segment:
         if cm and (m.group("pre") is None or cm.group(0).lower() in _SHIFTABLE):
             cue = re.sub(r"\s+", " ", cm.group(0).lower())
             body = a + m.start("cue") + cm.end()
+            within = _WITHIN.match(text, body, b) if cue == "within" else None
+            if within:
+                return Segment(a, b, cue, "within", _within_offset(within),
+                               _skip_space(text, within.end(), b))
             return Segment(a, b, cue, lex.cues[cue], _offset(m, lex), _skip_space(text, body, b))
         for lead in _CLAUSE_LEADS:
             if re.match(lead + r"\b", piece, re.IGNORECASE):
@@ -316,6 +341,18 @@ def _lead(text: str, a: int, b: int, lex: Lexicon) -> Segment:
         if am:
             return Segment(a, b, "and", "", "", _skip_space(text, a + am.end(), b))
     return Segment(a, b, "", "", "", a)
+
+
+def _within_offset(m: re.Match[str]) -> str:
+    unit = m.group("unit")[0].upper()
+    unit = "H" if unit == "H" else unit
+    n = m.group("n")
+    if n is None or n.lower() in ("a few", "a couple of"):
+        return "~" + unit  # "within days of": some days
+    count = int(n) if n.isdigit() else _WITHIN_N[n.lower()]
+    if unit == "H":
+        return "P1D" if count <= 24 else f"P{(count + 23) // 24}D"
+    return f"P{count}{unit}"
 
 
 def _skip_space(text: str, i: int, end: int) -> int:
