@@ -222,7 +222,9 @@ def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex:
     # dates leave the label (the table has them); amounts of time are part of what happened
     cut = [(t.start, t.end) for t in timexes
            if m.seg_start <= t.start < m.label_end and t.type in ("DATE", "TIME")]
-    if m.trigger.pos == "n" or m.role != "main":
+    if m.label_start >= 0:  # a reduced relative: "the temporary injunction issued"
+        label = _DETERMINER.sub("", _remove_spans(text, m.label_start, m.label_end, cut))
+    elif m.trigger.pos == "n" or m.role != "main":
         start = m.start
         before = text[max(m.seg_start, m.start - 40) : m.start]
         det = re.search(r"\b(?:the|a|an|this|these|their|its|his|her)\s+(?:[\w’'.-]+\s+){0,3}$",

@@ -9,6 +9,13 @@ The pipeline, each step one pass over the article:
 5. windows: own time expressions intersected with cue-linked events, then narrative
    inheritance for clauses that have nothing else (:mod:`._solve`);
 6. labels, actors, places, category (:mod:`._describe`) and the table.
+
+Only what the text says happened (or is scheduled to happen) becomes a row: an event every
+mention of which is negated ("did not attack") or told as a possibility ("could strike",
+"may have fled", "would have won", "if the court rules") is dropped, not marked; a plain
+"will"/"would" future keeps its future window. An event with no time of its own and no
+bound from the text (a present perfect with nothing to hang on) stays undated: no row, no
+invented window.
 """
 
 from __future__ import annotations
@@ -110,7 +117,9 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     solve(events, by_mention, dct, previous)
     if inherit(events, sentences):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
-    keep = [ev for ev in events if ev.dated and not all(m.negated for m in ev.mentions)]
+    # an event the text says did not happen, or tells only as a possibility, is no row
+    keep = [ev for ev in events if ev.dated
+            and not all(m.negated or m.hypothetical for m in ev.mentions)]
     ids = {id(ev): _event_id(article.doc_id, ev) for ev in keep}
     out = []
     tx_by_start = sorted(timexes, key=lambda t: t.start)

@@ -35,6 +35,8 @@ class Constraint:
     kind: str
     #: where the time expression starts in the text (-1: not from an expression)
     at: int = -1
+    #: "by February": the event happens on or before the time, not in it
+    deadline: bool = False
 
 
 @dataclass(slots=True)
@@ -63,6 +65,9 @@ class Mention:
     tense: str  # past, perfect, pluperfect, present, future, irrealis, nonfinite, noun
     quoted: bool
     negated: bool
+    #: told as a possibility, not a fact ("could attack", "may have fled", "if they win"):
+    #: such an event is not put on the timeline (see :func:`_hypothetical`)
+    hypothetical: bool
     role: str  # main (a clause's event), anchor (named by a cue), object (of "investigate")
     own: list[Constraint] = field(default_factory=list)
     rels: list[Relation] = field(default_factory=list)
@@ -70,6 +75,12 @@ class Mention:
     definite: bool = False
     #: where the label text ends (a trailing appositive may extend the clause)
     label_end: int = 0
+    #: where the label text starts, when it is not the clause's start (-1): a reduced
+    #: relative's noun phrase ("the temporary injunction issued Thursday")
+    label_start: int = -1
+    #: the clause names a time this module cannot place ("in the fiscal year ended Jan. 31"):
+    #: it is not a continuation of the narrative's moment
+    opaque_time: bool = False
 
     @property
     def future(self) -> bool:
@@ -135,6 +146,24 @@ def _negated(text: str, seg: Segment, trig_start: int, lex: Lexicon) -> bool:
     return any(w in lex.lists["negation"] or w.endswith("n't") for w in words)
 
 
+def _hypothetical(text: str, seg: Segment, trig_start: int, lex: Lexicon) -> bool:
+    """The clause tells a possibility, not a happening: a modal of possibility or obligation
+    before the verb ("could strike", "may have fled", "should rise"), a counterfactual ("would
+    have won"), or a condition opening the clause ("if the court rules", "unless ...").
+
+    A plain "will"/"would" is a statement about the future (or the future seen from the past,
+    "said the vote would be held in June"): such events keep their future window.
+    """
+    words = _words_before(text, seg.start, trig_start, 5)
+    if any(w in lex.lists["hypothetical"] for w in words):
+        return True
+    pairs = zip(words, words[1:], strict=False)
+    if any(a in ("would", "wouldn't") and b == "have" for a, b in pairs):
+        return True
+    opening = re.findall(r"[\w’'-]+", text[seg.start : trig_start].lower())[:2]
+    return any(w in lex.lists["condition"] for w in opening)
+
+
 def _is_name_part(text: str, start: int, sent_start: int) -> bool:
     """A capitalised word inside a sentence is part of a name ("the White Helmets")."""
     if not text[start].isupper() or start == sent_start:
@@ -182,8 +211,11 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
             main_ok = False  # "alleging it worked ...", "soldiers killing civilians"
         out.append(_Cand(m.start(), m.end(), trig, tense, main_ok))
     verbs = [c for c in out if c.trig.pos == "v" and c.main_ok]
-    if not verbs or (verbs[0].trig.form == "base" and verbs[0].tense == "present"):
-        # "and repurchased shares for a stock ownership plan": "plan" is a noun here
+    if not verbs or (verbs[0].trig.form == "base" and verbs[0].tense == "present") or \
+            _hypothetical(text, seg, verbs[0].start, lex):
+        # "and repurchased shares for a stock ownership plan": "plan" is a noun here;
+        # "filed a brief on Monday arguing the agency cannot return him": the filing is the
+        # clause's happening, not the possibility it argues
         generic = _generic_verb(text, sent, seg, lex)
         if generic is not None and verbs and generic.start > verbs[0].start:
             generic = None
@@ -325,6 +357,8 @@ def _part(window: tuple[date, date], text: str, mod: str) -> tuple[date, date]:
     return window
 
 
+_BY_DEADLINE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_POST_PRE = re.compile(r"^(?:post|pre)-", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b", re.IGNORECASE)
 
 
@@ -357,7 +391,19 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
     if quoted and kind != "explicit":
         # quoted speech keeps its own frame: "yesterday" in a quote is the speaker's yesterday
         return None
+    if tx.text.lower() in ("current", "present"):
+        # "under their current names", "current market conditions": the adjective says what
+        # the noun is now, not when the clause's event happened
+        return None
     mod = (tx.mod or "").upper()
+    deadline = not mod and tx.type == "DATE" and bool(_BY_DEADLINE.search(before))
+    if deadline:
+        # "to pay down the loan by February", "had fled by Monday": a deadline, on or before
+        mod = "ON_OR_BEFORE"
+    if not mod and _POST_PRE.match(tx.text):
+        # "the post-1959 politics", "pre-war levels": after (before) the period, not in it
+        mod = "AFTER" if tx.text[:1].lower() == "p" and tx.text[1:3].lower() == "os" \
+            else "BEFORE"
     first, last = _part(window, before[-8:] + " " + tx.text, mod)
     lo: date | None = first
     hi: date | None = last
@@ -372,7 +418,7 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
     conf = {"explicit": 0.95, "dct": 0.85, "vague": 0.6}[kind]
     if mod == "APPROX":
         conf *= 0.8
-    return Constraint(lo, hi, conf, tx.text, precision, kind, tx.start)
+    return Constraint(lo, hi, conf, tx.text, precision, kind, tx.start, deadline)
 
 
 # ------------------------------------------------------------------ building --
@@ -454,6 +500,7 @@ def _new_mention(out: list[Mention], si: int, seg: Segment, cand: _Cand, about: 
         start=cand.start, end=cand.end, trigger=trig, category=category, cls=cls,
         tense=cand.tense, quoted=quotes.inside(cand.start),
         negated=_negated(text, seg, cand.start, lex), role=role,
+        hypothetical=trig.pos != "n" and _hypothetical(text, seg, cand.start, lex),
         evidence=[(seg.body, seg.end)],
         definite=(trig.pos == "n" and bool(_DEFINITE.search(before))) or about is not None,
         label_end=seg.end,
@@ -491,6 +538,13 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
                 main = None
             if main is not None:
                 info.main = _new_mention(out, si, seg, main, about, role, text, lex, quotes)
+                np_start = _relative_head(text, seg, info.main, info.timexes)
+                if np_start is not None:
+                    info.main.label_start = np_start
+                    stop = re.compile(r"\s+and\s|[,;:(]").search(text, info.main.end,
+                                                                    info.main.label_end)
+                    if stop:
+                        info.main.label_end = stop.start()
                 _objects(text, seg, cands, info.main, si, lex, quotes, out)
                 info.timexes = _dated_nouns(text, seg, cands, main, info, si, dct, lex, quotes, out)
         if info.main is None and infos and seg.lead in ("which", "who", "whom", "whose", "where",
@@ -510,7 +564,8 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
         nxt = infos[k + 1]
         if info.main and nxt.main is None and not nxt.seg.lead and not nxt.timexes \
                 and re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,3}", text[nxt.seg.start : nxt.seg.end]):
-            info.main.label_end = nxt.seg.end
+            if info.main.label_end == info.seg.end:  # not a label already cut short
+                info.main.label_end = nxt.seg.end
 
 
 #: "has been independent", "have been missing", "had remained in custody": a state at its end
@@ -604,12 +659,14 @@ def _objects(text: str, seg: Segment, cands: list[_Cand], main: Mention, si: int
              quotes: Quotes, out: list[Mention]) -> None:
     """ "set up a committee to investigate the killings": the killings came first."""
     for c in cands:
-        if c.trig.pos != "n" or c.start <= main.end:
+        if c.trig.pos != "n" or c.start == main.start:
             continue
         before = text[max(seg.body, c.start - 60) : c.start].lower()
         words = re.findall(r"[\w’'-]+", before)
         tail = " ".join(words[-4:])
         for verb in lex.lists["after_object"]:
+            if c.start < main.start and not verb.startswith("suspect"):
+                continue  # before the verb only "suspects in the bombing were handed over"
             if re.search(r"\b" + re.escape(verb) + r"\b(?:\s+\w+){0,2}$", tail) and re.search(
                 r"\b(?:the|these|those|this|its|their)\b", tail
             ):
@@ -642,6 +699,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
     left = []
     clause = info.main
     for tx in info.timexes:
+        if clause is not None and _reduced_relative(text, seg, cands, main, clause, tx, si, dct,
+                                                    lex, quotes, out):
+            continue
         owner = None
         later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start))
         definite_past = bool(
@@ -659,6 +719,7 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             elif later and subject and _SCHEDULED.search(text[subject[-1].end : tx.start]):
                 owner = subject[-1]  # "the accession was planned for early March"
             else:
+                clause.opaque_time = True
                 continue  # a later date cannot be a past event's: leave it out
         for c in ([] if owner else cands):
             if c is main or c.trig.pos != "n":
@@ -698,6 +759,123 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
     return left
 
 
+#: "the injunction issued Thursday", "a bid launched last week": a past participle after a
+#: noun, right before a time, is a reduced relative clause: the time is the participle's
+_REDUCED = re.compile(
+    r"\b(?P<noun>[\w’'-]+)\s+(?P<part>[a-z]{3,}ed|held|made|won|lost|built|struck|taken|"
+    r"given|seen|sold|bought|signed|brought|begun|sent|shot|hit|caught|found|paid|set)"
+    r"\s+(?:(?:on|in|at|during|since|early|late|earlier|later)\s+){0,2}$")
+_REDUCED_AT = re.compile(r"\b(?P<noun>[\w’'-]+)\s+(?P<part>[\w’'-]+)$")
+_NOT_RELATIVE_HEAD = {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had",
+                      "and", "or", "but", "not", "n't", "who", "which", "that", "it", "he", "she",
+                      "they", "we", "i", "you", "also", "then", "just", "recently", "never",
+                      "to", "get", "got", "gets", "getting", "as", "so"}
+
+
+#: words that may follow a passive participle (it takes no object): "issued on Monday",
+#: "launched last week", "sent by the government"
+_AFTER_PASSIVE = {"on", "in", "at", "by", "last", "this", "during", "early", "late", "earlier",
+                  "later", "from", "for", "with", "after", "before", "since", "yesterday",
+                  "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday", "january", "february", "march", "april", "may", "june", "july",
+                  "august", "september", "october", "november", "december", "jan", "feb", "mar",
+                  "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "under",
+                  "near", "against", "over"}
+
+
+#: words before a noun phrase that leave it the subject of its own clause
+_CLAUSE_OPENERS = {"and", "or", "but", "that", "which", "who", "when", "while", "because", "as",
+                   "since", "after", "before", "if", "where", "then", "said", "says", "say"}
+
+
+#: participles that name a period, not a happening ("the quarter ended Sept. 30")
+_PERIOD_PARTICIPLES = {"ended", "ending", "begun", "beginning", "started", "closed", "set"}
+_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
+                            r"do|does|did|to|may|might|must|should)\b", re.IGNORECASE)
+_NP_DET = re.compile(r"\b(?:the|a|an|this|these|its|their|his|her)\s+", re.IGNORECASE)
+
+
+def _noun_phrase_start(text: str, floor: int, noun_at: int) -> int | None:
+    """Where the noun phrase ending in the word at ``noun_at`` starts: its nearest determiner
+    at most three words back ("the temporary injunction"), else None."""
+    head = text[max(floor, noun_at - 40) : noun_at]
+    dets = list(_NP_DET.finditer(head))
+    if not dets:
+        return None
+    words = re.findall(r"[\w’'.-]+", head[dets[-1].end() :])
+    if len(words) > 3 or any(w.lower() in _CLAUSE_OPENERS for w in words):
+        return None
+    return noun_at - (len(head) - dets[-1].start())
+
+
+def _plausible_relative(noun: str, part: str) -> bool:
+    noun, part = noun.lower(), part.lower()
+    return not (noun in _NOT_RELATIVE_HEAD or noun.endswith(("ly", "ing")) or noun.isdigit()
+                or part in _PERIOD_PARTICIPLES or part.startswith("un"))
+
+
+def _relative_head(text: str, seg: Segment, m: Mention, timexes: list[Timex]) -> int | None:
+    """ "The department wants the court to suspend the injunction issued Thursday": when the
+    clause's only event is a participle modifying a noun phrase deep in the clause, the label
+    is that noun phrase ("Temporary injunction issued"), not the clause's subject and verb.
+    Returns where the noun phrase starts, or None."""
+    if m.trigger.pos != "v" or m.tense != "past":
+        return None
+    if not any(t.start >= m.end and (r := _REDUCED.search(text, seg.body, t.start)) is not None
+               and r.start("part") == m.start for t in timexes):
+        return None  # the participle has no time of its own: the clause's words say more
+    r = _REDUCED_AT.search(text, seg.body, m.end)
+    if r is None or r.start("part") != m.start:
+        return None
+    if not _plausible_relative(r.group("noun"), r.group("part")):
+        return None
+    nxt = re.match(r"\s*([\w’'-]*)", text[m.end : seg.end])
+    after = nxt.group(1).lower() if nxt else ""
+    if after and after not in _AFTER_PASSIVE:
+        return None  # "supporters of the old regime killed 14 troops": a verb with an object
+    np_start = _noun_phrase_start(text, seg.body, r.start("noun"))
+    if np_start is None:
+        return None
+    before = re.findall(r"[\w’'-]+", text[seg.body : np_start].lower())
+    if len(before) < 2 or before[-1] in _CLAUSE_OPENERS:
+        return None
+    if not _FINITE_BEFORE.search(text, seg.body, np_start):
+        return None  # "Additional details of the slaying emerged": the clause's own verb
+    return np_start
+
+
+def _reduced_relative(text: str, seg: Segment, cands: list[_Cand], main: _Cand,
+                      clause: Mention, tx: Timex, si: int, dct: date | None, lex: Lexicon,
+                      quotes: Quotes, out: list[Mention]) -> bool:
+    """ "The department wants the court to suspend the injunction issued Thursday": Thursday
+    dates the issuing, not the wanting. Makes the participle its own event and returns True
+    (the clause does not take the time), or returns False."""
+    if clause.category == "reporting" or tx.start <= clause.end:
+        return False
+    m = _REDUCED.search(text, seg.body, tx.start)
+    if m is None or m.start("part") <= clause.end:
+        return False
+    if not _plausible_relative(m.group("noun"), m.group("part")):
+        return False
+    start, end = m.start("part"), m.end("part")
+    hit = next((c for c in cands if c.start == start and c.trig.pos == "v"), None)
+    trig = hit.trig if hit is not None else Trigger(m.group("part"), "v", "other", "-", "past")
+    cand = _Cand(start, end, trig, "past", True)
+    part = _new_mention(out, si, seg, cand, None, "nominal", text, lex, quotes)
+    part.tense = "past"
+    np_start = _noun_phrase_start(text, seg.body, m.start("noun"))
+    if np_start is None:
+        np_start = m.start("noun")
+    part.evidence = [(np_start, max(end, tx.end))]
+    part.label_start = np_start
+    part.label_end = end
+    _add_timex(part, tx, dct, lex, quotes)
+    s0, e0 = clause.evidence[0]
+    if s0 < np_start < e0:
+        clause.evidence[0] = (s0, np_start)
+    return True
+
+
 _SCHEDULED = re.compile(
     r"^\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?"
     r"(?:planned|scheduled|set|slated|expected|due|postponed|moved|put off|delayed|rescheduled)"
@@ -734,6 +912,11 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
             target: Mention | None
             if main is not None:
                 target = main
+            elif seg.lead == "and" and not seg.relation and _OWN_CLAUSE.match(
+                    text, seg.body, info.timexes[0].start):
+                # "... dispatched agents but there was no word on Tuesday": a clause with its
+                # own subject and verb (none an event) keeps its time to itself
+                target = None
             elif seg.relation in ("", "since", "after", "before", "until", "during", "when"):
                 target = prev_main(k) or next_main(k, plain=True)
             else:
@@ -743,6 +926,9 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                     c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or target.quoted,
                                          text[max(0, tx.start - 8) : tx.start])
                     if c is None:
+                        if tx.type in ("DATE", "TIME") and _FISCAL.search(
+                                text[max(0, tx.start - 8) : tx.start] + " " + tx.text):
+                            target.opaque_time = True
                         continue
                     if seg.relation and main is None:
                         c = _cue_on_time(c, seg.relation)
@@ -782,6 +968,12 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 gov = None  # "Pol Pot, then the group's leader": not a step in the story
             if gov is not None:
                 gov.rels.append(Relation(rel, offset or "", None, cue))
+
+
+#: a coordinated clause that opens with its own subject and a finite "be"/"have"
+_OWN_CLAUSE = re.compile(
+    r"(?:there|it|he|she|they|we|i|(?:the|a|an|his|her|their|its|no)\s+[\w’'-]+(?:\s+[\w’'-]+)?)"
+    r"\s+(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
 
 
 def _later_than_past(c: Constraint, tx: Timex, target: Mention, dct: date | None,

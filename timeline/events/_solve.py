@@ -318,6 +318,10 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
             near = min(own, key=lambda c: abs(c.at - head) if c.at >= 0 else 1 << 30)
             cs = [c for c in own if c.at == near.at]
             lo, hi = _intersect(cs)
+    if lo is None and hi is not None and dct is not None and hi >= dct and \
+            any(c.deadline for c in cs):
+        lo = dct  # "to be completed by Nov. 1": between publication and the deadline
+        future = True
     if hi is None and lo is not None and dct is not None and not future and lo <= dct:
         hi = dct  # a past event happened by the publication date at the latest
     if hi is not None and dct is not None and not future and hi > dct:
@@ -389,12 +393,16 @@ def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
             for m in ev.mentions:
                 if m.role == "main" and m.own and m.sentence not in dated_by_sentence:
                     dated_by_sentence[m.sentence] = ev
+    # a sentence with a time expression of its own (one we could not place) is no
+    # continuation of the narrative's moment
+    opaque = {m.sentence for ev in events for m in ev.mentions if m.opaque_time}
     changed = False
     for ev in events:
         if ev.dated or len(ev.mentions) > 1:
             continue
         m = ev.head
-        if m.role != "main" or m.quoted or m.negated or m.tense != "past" or m.rels:
+        if m.role != "main" or m.quoted or m.negated or m.tense != "past" or m.rels \
+                or m.sentence in opaque:
             continue
         prev_ev = dated_by_sentence.get(m.sentence - 1)
         if prev_ev is None or sentences[m.sentence].para != sentences[m.sentence - 1].para:

@@ -190,6 +190,9 @@ _CLAUSE_LEADS = ("which", "who", "whom", "whose", "where", "including", "such as
 _PUNCT_SPLIT = re.compile(
     r"(?<!\d),|,(?!\d{3}\b)|[;:()\[\]]|\s[–—_-]{1,2}\s"
     r"|\s(?=(?:but|and)\s+(?:has|have|had|was|were|is|are|will|later|then)\b)"
+    # "... dispatched agents but there was no word on Tuesday": "but" and a new subject open
+    # a clause of its own, with its own time
+    r"|\s(?=but\s+(?:there|it|he|she|they|we|i|the|a|an|his|her|their|its|no|none)\s)"
 )
 
 
