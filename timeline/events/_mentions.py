@@ -186,9 +186,15 @@ class _Cand:
     main_ok: bool
 
 
+#: "As expected, ...", "as previously reported": a comment on the sentence, not a happening
+_AS_COMMENT = re.compile(r"\s*(?:as\s+)?(?:\w+ly\s+)?\w+(?:ed|en)\s*[,.;]?\s*", re.IGNORECASE)
+
+
 def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
                 sent_tx: list[Timex]) -> list[_Cand]:
     out: list[_Cand] = []
+    if seg.lead.lower() == "as" and _AS_COMMENT.fullmatch(text, seg.body, seg.end):
+        return out
     for m in lex.regex.finditer(text, seg.body, seg.end):
         if _is_name_part(text, m.start(), sent.start):
             continue
@@ -553,7 +559,15 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
             if prev is not None and seg.lead:
                 prev.evidence.append((seg.body, seg.end))
                 for tx in info.timexes:
-                    _add_timex(prev, tx, dct, lex, quotes)
+                    other = _time_of_other(text, tx, prev, lex)
+                    if not other:
+                        _add_timex(prev, tx, dct, lex, quotes)
+                    elif other == "after" and dct is not None:
+                        c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or prev.quoted,
+                                             quotes.text[max(0, tx.start - 8) : tx.start])
+                        if c is not None and c.lo is not None and c.lo <= dct:
+                            prev.own.append(Constraint(c.lo, dct, c.confidence * STEP_REFERRED,
+                                                       c.text, "vague", c.kind, c.at))
                 info.timexes = []
         infos.append(info)
     _onsets(text, si, infos, dct, lex, quotes, out)
@@ -714,6 +728,13 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             comp = [c for c in cands if c.start > main.end and c.start < tx.start and c is not main
                     and (c.trig.pos == "n" or c.tense in ("irrealis", "nonfinite", "future"))]
             subject = [c for c in cands if c.end <= main.start and c.trig.pos == "n"]
+            due = _DUE.search(text, 0, tx.start)
+            if comp and due is not None and due.start() > comp[-1].end + 1:
+                clause.opaque_time = True  # "debentures due Oct. 15, 1999": a maturity
+                continue
+            if comp and _GOAL.search(text, comp[-1].end, tx.start):
+                clause.opaque_time = True  # "to hold to its goal of a 50% share by 1995"
+                continue
             if comp:
                 owner = comp[-1]
             elif later and subject and _SCHEDULED.search(text[subject[-1].end : tx.start]):
@@ -925,6 +946,16 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 for tx in info.timexes:
                     c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or target.quoted,
                                          text[max(0, tx.start - 8) : tx.start])
+                    if c is not None and main is not None:
+                        other = _time_of_other(text, tx, main, lex)
+                        if other == "drop" or (other == "after" and (
+                                dct is None or c.lo is None or c.lo > dct)):
+                            continue
+                        if other == "after":
+                            # told of, or done because of, something of that time: no earlier
+                            # than it, no later than publication
+                            c = Constraint(c.lo, dct, c.confidence * STEP_REFERRED, c.text,
+                                           "vague", c.kind, c.at)
                     if c is None:
                         if tx.type in ("DATE", "TIME") and _FISCAL.search(
                                 text[max(0, tx.start - 8) : tx.start] + " " + tx.text):
@@ -968,6 +999,78 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 gov = None  # "Pol Pot, then the group's leader": not a step in the story
             if gov is not None:
                 gov.rels.append(Relation(rel, offset or "", None, cue))
+
+
+#: "effective June 1", "for the full year", "by the mid-1990s": the time a pact takes effect
+#: or the period a figure covers, not when the clause's verb happened
+_EFFECTIVE = re.compile(r"\b(?:effective|retroactive(?:\s+to)?|valid\s+(?:from|until|through)"
+                        r"|maturing|expiring)\s+(?:on\s+|in\s+|from\s+)?$", re.IGNORECASE)
+#: a noun of intent: a time after it is the aim's, not any event's
+_GOAL = re.compile(r"\b(?:goal|goals|target|targets|aim|objective|objectives|ambition|hope|"
+                   r"hopes|deadline|timetable|forecast|projection|outlook)\b", re.IGNORECASE)
+#: "the election due this September" dates the election; "debentures due 1999" no event
+_DUE = re.compile(r"\bdue\s+(?:on\s+|in\s+|by\s+)?$", re.IGNORECASE)
+_PERIOD_FOR = re.compile(r"\b(?:for|by|through|until|in)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "as a result of an Aug. 10 agreement", "announcement of a third-quarter loss": a time
+#: between a determiner and a noun dates that noun
+_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|these|those|our|your)"
+                         r"(?:\s+(?:[a-z]+er|lower|higher|record|new|first|final|latest))?\s+$",
+                         re.IGNORECASE)
+_ADJ_ONLY = re.compile(r"\s+(?:[a-z]+er\s+)?")
+_NOUN_AFTER = re.compile(r"(?:(?<=\d),)?\s+(?P<w>[a-z][a-z-]{2,})\b")
+_NOT_NOUN = {"and", "or", "but", "when", "while", "after", "before", "since", "that", "which",
+             "who", "as", "at", "in", "on", "of", "for", "to", "from", "by", "with", "was",
+             "were", "is", "are", "has", "have", "had", "will", "would", "the", "a", "an",
+             "said", "says", "ago", "earlier", "later", "last", "this", "next", "morning",
+             "afternoon", "evening", "night", "through", "until", "against", "than", "over",
+             "because", "if", "about", "into", "amid", "during", "following", "there", "it"}
+#: words that open a reported clause after a verb of saying ("said it continues ...",
+#: "said the issues that hurt ... earlier this year")
+_COMPLEMENT = {"that", "it", "he", "she", "they", "we", "i", "there", "--", "whether", "if",
+               "how", "why", "what"}
+#: a time that dates what a clause tells of, not the telling, lowers confidence this much
+STEP_REFERRED = 0.8
+
+
+def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
+    """Whether the segment's time expression dates something else than the clause's event:
+    "drop" (it says nothing of the event), "after" (the event is no earlier than that time,
+    and no later than publication: "said the issues that hurt ... earlier this year"), or ""."""
+    before = text[max(0, tx.start - 40) : tx.start]
+    if _EFFECTIVE.search(before):
+        return "drop"  # "a labor pact effective June 1"
+    if main.trigger.pos == "v" and tx.end <= main.start and _DET_BEFORE.search(before):
+        nxt = _NOUN_AFTER.match(text, tx.end)
+        if nxt and nxt.end() <= main.start and nxt.group("w").lower() not in _NOT_NOUN \
+                and not nxt.group("w").endswith("ly"):
+            return "after"  # "the year-earlier results have been restated"
+    if tx.start < main.end or main.trigger.pos != "v":
+        return ""
+    if _DUE.search(before):
+        return "drop"  # "sold notes due 1999": the notes' maturity
+    rel = _REDUCED.search(text, main.end, tx.start)
+    if rel is not None and rel.start("part") > main.end and main.category != "reporting" \
+            and rel.group("noun").lower() not in _NOT_RELATIVE_HEAD \
+            and not rel.group("noun").lower().endswith("ly"):
+        return "after"  # "within 70 points of its record high set on Aug. 6"
+    # the verb itself, or a verb of predicting right before it ("forecast an earnings increase")
+    prediction = any(w in lex.lists["prediction"] for w in
+                     re.findall(r"[\w’'-]+", text[max(0, main.start - 30) : main.end].lower())[-5:])
+    if prediction and _PERIOD_FOR.search(before):
+        return "drop"  # "forecast an earnings increase for the full year"
+    if _DET_BEFORE.search(before):
+        nxt = _NOUN_AFTER.match(text, tx.end)
+        if nxt and nxt.group("w").lower() not in _NOT_NOUN and not nxt.group("w").endswith("ly"):
+            return "after"  # "acquired shares as a result of an Aug. 10, 1988 agreement"
+    if main.category == "reporting" and _ADJ_ONLY.fullmatch(text, main.end, tx.start):
+        nxt = _NOUN_AFTER.match(text, tx.end)
+        if nxt and nxt.group("w").lower() not in _NOT_NOUN:
+            return "after"  # "reported lower third-quarter earnings"
+    if main.category == "reporting" or prediction:
+        between = re.findall(r"[\w’'-]+|--", text[main.end : tx.start].lower())
+        if any(w in _COMPLEMENT for w in between):
+            return "after"  # "said it continues to hold ... by the mid-1990s"
+    return ""
 
 
 #: a coordinated clause that opens with its own subject and a finite "be"/"have"
