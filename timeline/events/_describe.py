@@ -211,7 +211,9 @@ _NAME_TAIL = re.compile(r"(?<![\w’'.-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’
 
 _AUX_ONLY = re.compile(
     r"\b(?:has|have|had|was|were|is|are|will|would|also|then|later|been|be|not|n't|reportedly|"
-    r"allegedly|quickly|already|just|\w+ly)\b",
+    r"allegedly|quickly|already|just|\w+ly|"
+    # "is scheduled to expire": after a finite verb only ("bid, due to expire": a modifier)
+    r"(?:(?<=(?:has|was|are|een|ere) )|(?<=\bis ))(?:(?:scheduled|set|due|expected|slated) )?to)\b",
     re.IGNORECASE,
 )
 

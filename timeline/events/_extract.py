@@ -134,6 +134,17 @@ def _event_id(doc_id: str, ev: Event) -> str:
     return f"{doc_id}:{ev.head.start}-{ev.head.end}"
 
 
+_NEGATION_WORDS = (("won't", "will"), ("can't", "can"), ("cannot", "can"))
+
+
+def _drop_negation(label: str) -> str:
+    """ "The plant wasn't to open" (until 1993) -> "The plant was to open": it did, then."""
+    for neg, pos in _NEGATION_WORDS:
+        label = re.sub(rf"\b{neg}\b", pos, label, flags=re.IGNORECASE)
+    label = re.sub(r"n't\b", "", label)
+    return re.sub(r"\s+(?:not|never)\b", "", label)
+
+
 def _evidence_mention(ev: Event) -> Mention:
     """The mention whose own words date the event (else the first)."""
     if ev.lo is not None:
@@ -161,6 +172,8 @@ def _record(article: Article, ev: Event, ids: dict[int, str], sentences: list[Se
     seg = next((s for s in segments(text, lab_sent.start, lab_sent.end, lex)
                 if s.start == lab_m.seg_start), None)
     label = label_for(text, lab_m, lab_sent.start, timexes, lex, seg)
+    if lab_m.not_until:
+        label = _drop_negation(label)
     if ev.anchor is not None:
         label = _resolve_pronoun(label, text, ev.anchor)
     pronoun_at = _subject_position(text, lab_sent.start, lab_m, label)

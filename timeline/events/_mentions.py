@@ -81,6 +81,8 @@ class Mention:
     #: the clause names a time this module cannot place ("in the fiscal year ended Jan. 31"):
     #: it is not a continuation of the narrative's moment
     opaque_time: bool = False
+    #: "did not leave until Tuesday": dated by the "until", the negation is no denial
+    not_until: bool = False
 
     @property
     def future(self) -> bool:
@@ -522,6 +524,10 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
     for seg in segs:
         info = _SegInfo(seg)
         ana = _anaphora(text, seg, lex)
+        if ana and any(t.start <= ana[3] and ana[4] <= t.end and t.end - t.start > ana[4] - ana[3]
+                       and re.match(r"\s+(?:this|next|that)\b", text[ana[4] : t.end])
+                       and t.window is not None for t in sent_tx):
+            ana = None  # "later this month": the word opens a time expression, not a back-reference
         info.timexes = [t for t in sent_tx if seg.start <= t.start < seg.end
                         and not (ana and t.start < ana[4] and ana[3] < t.end)]
         if ana:
@@ -961,7 +967,13 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                                 text[max(0, tx.start - 8) : tx.start] + " " + tx.text):
                             target.opaque_time = True
                         continue
-                    if seg.relation and main is None:
+                    if seg.relation == "until" and main is None and target.negated \
+                            and target.start < tx.start and not seg.offset:
+                        # "wasn't to begin until 1993", "did not leave until Tuesday": the
+                        # negation only rules out an earlier time; it happens then
+                        target.negated = False
+                        target.not_until = True
+                    elif seg.relation and main is None:
                         c = _cue_on_time(c, seg.relation)
                     elif main is None and _later_than_past(c, tx, target, dct, quotes) \
                             and (tx.start > target.end
