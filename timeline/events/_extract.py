@@ -235,7 +235,7 @@ _PRONOUN = re.compile(r"^(They|He|She)\s+(?=\S)")
 
 
 def _resolve_pronoun(label: str, text: str, anchor: Event) -> str:
-    """ "They have started operating" after "The White Helmets arrived": say who."""
+    """ "They have started operating" after "The Red Cross arrived": say who."""
     m = _PRONOUN.match(label)
     if not m:
         return label

@@ -167,7 +167,7 @@ def _hypothetical(text: str, seg: Segment, trig_start: int, lex: Lexicon) -> boo
 
 
 def _is_name_part(text: str, start: int, sent_start: int) -> bool:
-    """A capitalised word inside a sentence is part of a name ("the White Helmets")."""
+    """A capitalised word inside a sentence is part of a name ("the Red Crescent")."""
     if not text[start].isupper() or start == sent_start:
         return False
     prev = text[max(sent_start, start - 3) : start]
