@@ -103,7 +103,7 @@ def _shorten(label: str, limit: int = MAX_LABEL) -> str:
 
 def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
                     timex_spans: list[tuple[int, int]]) -> str:
-    """ "Al-Sharaa, Syria's interim president, has set up ...": the subject is a segment back."""
+    """ "The minister, a former general, has set up ...": the subject is a segment back."""
     body = text[m.seg_start : m.start]
     coordinated = re.match(r"\s*and\s", body)
     if coordinated:

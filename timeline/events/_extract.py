@@ -185,7 +185,7 @@ def _record(article: Article, ev: Event, ids: dict[int, str], sentences: list[Se
     places: list[str] = []
     for m in [lab_m, *[x for x in ev.mentions[:6] if x is not lab_m]]:
         if m is lab_m:
-            # a subject borrowed from earlier in the sentence ("Al-Sharaa, ..., has set up")
+            # a subject borrowed from earlier in the sentence ("The minister, ..., has set up")
             # is part of what the label says
             body = text[seg.body : seg.body + 12].lower() if seg is not None else ""
             borrowed = bool(body) and not label.lower().startswith(body[:6])
