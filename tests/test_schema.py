@@ -59,3 +59,13 @@ def test_empty_table_is_typed():
     df = empty_events()
     assert len(df) == 0 and list(df.columns) == list(COLUMNS)
     assert pd.api.types.is_datetime64_any_dtype(df["end"])
+
+
+def test_the_first_bad_row_is_reported_whatever_its_fault():
+    table = pd.DataFrame({
+        "label": ["ok", "late", ""],
+        "start": ["2025-03-01", "2025-03-05", "2025-03-01"],
+        "end": ["2025-03-02", "2025-03-01", "2025-03-01"],
+    })
+    with pytest.raises(SchemaError, match="row 2: end 2025-03-01 is before start 2025-03-05"):
+        validate_events(table)
