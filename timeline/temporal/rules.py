@@ -33,7 +33,7 @@ Any mistake fails at load time with ``file:line rule-name: what is wrong``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -90,17 +90,30 @@ def _read(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
-def load_patterns(path: Path | None = None) -> dict[str, str]:
-    """``NAME -> (?:alt|alt)``, longest alternatives first so the regex is greedy."""
-    path = path or _data_dir() / "patterns.txt"
-    out: dict[str, list[str]] = {}
-    current = None
+def _sections(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
+    """Walk an ``@SECTION`` data file: ``(line number, section, line)`` for every content
+    line, and ``(line number, section, None)`` for each ``@SECTION`` header itself.
+    Blank lines and ``#`` comments are skipped; ``section`` is ``None`` before the first
+    header."""
+    current: str | None = None
     for n, raw in enumerate(_read(path), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("@"):
             current = line[1:].strip()
+            yield n, current, None
+        else:
+            yield n, current, line
+
+
+def load_patterns(path: Path | None = None) -> dict[str, str]:
+    """``NAME -> (?:alt|alt)``, longest alternatives first so the regex is greedy."""
+    path = path or _data_dir() / "patterns.txt"
+    out: dict[str, list[str]] = {}
+    for n, current, line in _sections(path):
+        if line is None:
+            assert current is not None
             if not re.fullmatch(r"[A-Z][A-Z0-9_]*", current):
                 raise RuleFileError(f"{path.name}:{n} {current}: pattern names are UPPER_CASE")
             out[current] = []
@@ -178,13 +191,9 @@ def load_keys(path: Path | None = None) -> dict[str, tuple[set[str], re.Pattern[
     path = path or _data_dir() / "keys.txt"
     words: dict[str, set[str]] = {}
     regexes: dict[str, list[str]] = {}
-    current = None
-    for n, raw in enumerate(_read(path), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("@"):
-            current = line[1:].strip()
+    for n, current, line in _sections(path):
+        if line is None:
+            assert current is not None
             words[current], regexes[current] = set(), []
             continue
         if current is None:
@@ -208,13 +217,9 @@ def load_cues(path: Path | None = None) -> dict[str, set[str]]:
     """``SECTION -> {phrase}`` from ``cues.txt`` (lowercase words and short phrases)."""
     path = path or _data_dir() / "cues.txt"
     out: dict[str, set[str]] = {}
-    current = None
-    for n, raw in enumerate(_read(path), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("@"):
-            current = line[1:].strip()
+    for n, current, line in _sections(path):
+        if line is None:
+            assert current is not None
             out[current] = set()
             continue
         if current is None or not re.fullmatch(r"[a-z']+(?: [a-z']+){0,2}", line):
@@ -228,13 +233,9 @@ def load_tables(path: Path | None = None) -> dict[str, dict[str, str]]:
     """``table -> {lowercased phrase: value}``."""
     path = path or _data_dir() / "norm.txt"
     out: dict[str, dict[str, str]] = {}
-    current = None
-    for n, raw in enumerate(_read(path), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("@"):
-            current = line[1:].strip()
+    for n, current, line in _sections(path):
+        if line is None:
+            assert current is not None
             out[current] = {}
             continue
         if current is None or "=" not in line:
