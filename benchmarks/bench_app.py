@@ -33,16 +33,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# one copy of the headless flags this machine needs: the screenshot script beside this one
+from screenshot import ARGS, CHROMIUM
+
 PRECISION_DAYS = {
     "day": 1,
     "week": 7,
