@@ -38,7 +38,7 @@ from timeline.events._describe import (
 )
 from timeline.events._lexicon import lexicon
 from timeline.events._mentions import Mention, mentions_of
-from timeline.events._solve import Event, cluster, inherit, previous_events, solve
+from timeline.events._solve import Event, cluster, inherit, lead_news, previous_events, solve
 from timeline.events._text import Sentence, quote_spans, segments, split_sentences
 from timeline.io import Article, article_from_text, parse_published
 from timeline.schema import empty_events, validate_events
@@ -88,6 +88,30 @@ def _check_anchor(art: Article, timexes: list[Timex]) -> None:
             )
 
 
+#: a dateline's date is the report's day when it is at most this many days before publication
+DATELINE_DAYS = 3
+
+
+def _newsday(text: str, sentences: list[Sentence], timexes: list[Timex],
+             dct: date | None) -> date | None:
+    """The day the report tells of: the date in its dateline ("WARSAW, February 26 (Xinhua)
+    --"), when there is one a few days before publication, else the publication date."""
+    if dct is None:
+        return None
+    first_body = next((s for s in sentences if s.kind == "body"), None)
+    for s in sentences:
+        if s is first_body or (first_body is not None and s.start > first_body.start):
+            break
+        if s.kind != "headline" or len(text[s.start : s.end].split()) > 8:
+            continue
+        for t in timexes:
+            if s.start <= t.start < s.end and t.type == "DATE" and t.window is not None \
+                    and t.window[0] == t.window[1] \
+                    and 0 <= (dct - t.window[0]).days <= DATELINE_DAYS:
+                return t.window[0]
+    return dct
+
+
 @dataclass
 class _Row:
     event: Event
@@ -117,6 +141,8 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     solve(events, by_mention, dct, previous)
     if inherit(events, sentences):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
+    if lead_news(text, events, sentences, _newsday(text, sentences, timexes, dct)):
+        solve(events, by_mention, dct, previous)
     # an event the text says did not happen, or tells only as a possibility, is no row
     keep = [ev for ev in events if ev.dated
             and not all(m.negated or m.hypothetical for m in ev.mentions)]

@@ -37,6 +37,8 @@ class Constraint:
     at: int = -1
     #: "by February": the event happens on or before the time, not in it
     deadline: bool = False
+    #: "will finish within a year": a span from publication that only a future event takes
+    future_only: bool = False
 
 
 @dataclass(slots=True)
@@ -337,7 +339,7 @@ def duration(value: str) -> relativedelta | None:
     }[unit]
 
 
-_EARLY = re.compile(r"\bearly\b(?!\s+(?:this|last|next)\b)", re.IGNORECASE)
+_EARLY = re.compile(r"\bearly\b(?!\s+this\b)", re.IGNORECASE)
 _LATE = re.compile(r"\blate\b", re.IGNORECASE)
 _MID = re.compile(r"\bmid(?:dle)?\b|\bmid-", re.IGNORECASE)
 
@@ -351,6 +353,24 @@ def _part(window: tuple[date, date], text: str, mod: str) -> tuple[date, date]:
     """ "early March" is its first half, "late 1996" its second, "mid-1996" April..September."""
     lo, hi = window
     days = (hi - lo).days + 1
+    if mod == "START" and re.search(r"\bearly\b", text, re.IGNORECASE):
+        # "early this week" (the tagger: Monday to yesterday) is its first days only
+        if lo.weekday() == 0 and days <= 7:
+            return lo, min(hi, lo + timedelta(days=2))
+        if lo.day == 1 and days <= 31:
+            return lo, min(hi, lo + timedelta(days=14))
+        if (lo.month, lo.day) == (1, 1) and days <= 366:
+            return lo, min(hi, date(lo.year, 6, 30))
+        return window
+    if days == 7 and lo.weekday() == 0:
+        # "early this week": Monday to Wednesday; "late last week": Thursday to Sunday
+        if _EARLY.search(text):
+            return lo, lo + timedelta(days=2)
+        if _LATE.search(text):
+            return lo + timedelta(days=3), hi
+        if _MID.search(text):
+            return lo + timedelta(days=1), lo + timedelta(days=3)
+        return window
     if days < 14 or not _whole_unit(lo, hi):
         return window  # already a part (a tagger that narrows "early March" itself)
     if _MID.search(text) or (mod == "MID" and not _EARLY.search(text) and not _LATE.search(text)):
@@ -375,6 +395,8 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
     """What one time expression says about an event in its clause (None: nothing usable).
 
     ``before`` is the text just before the expression ("early" in "early October")."""
+    if tx.type == "DURATION":
+        return _span_ahead(tx, dct, quoted, before)
     if tx.type not in ("DATE", "TIME"):
         return None
     if _FISCAL.search(before[-8:] + " " + tx.text) and re.search(r"Q\d|H\d", tx.value or ""):
@@ -427,6 +449,35 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
     if mod == "APPROX":
         conf *= 0.8
     return Constraint(lo, hi, conf, tx.text, precision, kind, tx.start, deadline)
+
+
+#: "within a year", "in the next few days", "over the coming months": from publication on
+_AHEAD = re.compile(r"\b(?:within|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD_NEXT = re.compile(r"^(?:the\s+)?(?:next|coming)\b", re.IGNORECASE)
+#: how far "a few days / weeks / months / years" reach, in days
+_FEW = {"D": 14, "W": 62, "M": 365, "Y": 3653}
+
+
+def _span_ahead(tx: Timex, dct: date | None, quoted: bool, before: str) -> Constraint | None:
+    """ "will finish its investigation within a year": between publication and a year after.
+    Only a future event takes it (``future_only``); "took the city within a week" tells of
+    the narrative's time, not of publication."""
+    if dct is None or quoted or not tx.value:
+        return None
+    ahead = bool(_AHEAD.search(before[-10:])) or (
+        bool(_AHEAD_NEXT.match(tx.text)) and bool(re.search(r"\b(?:in|over|during|within)\s+$",
+                                                          before[-10:], re.IGNORECASE)))
+    if not ahead:
+        return None
+    unit = tx.value[-1:]
+    if re.fullmatch(r"PX[DWMY]", tx.value):
+        hi = dct + timedelta(days=_FEW[unit])
+    else:
+        delta = duration(tx.value)
+        if delta is None:
+            return None
+        hi = dct + delta
+    return Constraint(dct, hi, 0.75, tx.text, "vague", "dct", tx.start, future_only=True)
 
 
 # ------------------------------------------------------------------ building --
@@ -489,6 +540,9 @@ def mentions_of(
         if sent.kind in ("headline", "heading"):
             continue
         _sentence_mentions(text, si, sent, sent_tx, dct, lex, quotes, out)
+    for m in out:
+        if not m.future and any(c.future_only for c in m.own):
+            m.own = [c for c in m.own if not c.future_only]  # "took the city within a week"
     return out
 
 
@@ -524,10 +578,11 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
     for seg in segs:
         info = _SegInfo(seg)
         ana = _anaphora(text, seg, lex)
-        if ana and any(t.start <= ana[3] and ana[4] <= t.end and t.end - t.start > ana[4] - ana[3]
-                       and re.match(r"\s+(?:this|next|that)\b", text[ana[4] : t.end])
+        if ana and any(t.start <= ana[3] and ana[4] <= t.end and t.end - t.start >= ana[4] - ana[3]
                        and t.window is not None for t in sent_tx):
-            ana = None  # "later this month": the word opens a time expression, not a back-reference
+            # "later this month", "the following year": the words are part of a time
+            # expression the tagger placed, not a back-reference to the previous event
+            ana = None
         info.timexes = [t for t in sent_tx if seg.start <= t.start < seg.end
                         and not (ana and t.start < ana[4] and ana[3] < t.end)]
         if ana:
@@ -701,6 +756,9 @@ _PARTICIPLE = re.compile(r"\s+(?:\w+ed|held|made|won|lost|built|led|struck|taken
                          r"(?:\s+[\w’'.-]+){0,5}")
 #: "the August 7 bombings", "Sunday's vote"
 _PRE_TIME = re.compile(r"^\s*(?:[’']s\s+)?(?:[\w-]+\s+)?$")
+_POSSESSIVE = re.compile(r"[’']s\s+")
+#: at most four words between a possessive time and its noun ("last year's deadly U.S. Embassy")
+_POSSESSED = re.compile(r"(?:[\w.’'-]+\s+){0,4}")
 _POST_TIME = re.compile(r"^\s+(?:(?:on|in|of|last|this|early|late|since|from)\s+){0,2}$",
                         re.IGNORECASE)
 
@@ -748,6 +806,12 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             else:
                 clause.opaque_time = True
                 continue  # a later date cannot be a past event's: leave it out
+        possessive = _POSSESSIVE.match(text, tx.end)
+        if possessive and owner is None:
+            # "last year's deadly embassy blasts": the time is the noun's, not the clause's
+            owner = next((c for c in cands if c is not main and c.trig.pos == "n"
+                          and c.start >= possessive.end()
+                          and _POSSESSED.fullmatch(text, possessive.end(), c.start)), None)
         for c in ([] if owner else cands):
             if c is main or c.trig.pos != "n":
                 continue

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from timeline.events._mentions import Constraint, Mention, duration
 from timeline.events._text import Sentence
 
-__all__ = ["Event", "cluster", "solve", "inherit"]
+__all__ = ["Event", "cluster", "solve", "inherit", "lead_news"]
 
 #: confidence multipliers, one per inference step
 STEP_ANCHOR = 0.8
@@ -26,6 +26,15 @@ STEP_UNKNOWN_OFFSET = 0.9
 RECENT_EVENTS = 30
 #: a narrative time wider than this (a year, a decade) is not passed on to the next sentence
 MAX_INHERITED_DAYS = 31
+#: an undated event told in the lead of a report is the day's news: dated to the report's
+#: day (the dateline's date, else the publication date), with this confidence
+LEAD_CONFIDENCE = 0.5
+LEAD_RELATION = "lead of the report"
+#: a text needs this many body sentences to be read as a report with a lead
+LEAD_MIN_SENTENCES = 3
+#: tenses a lead's event may be told in to count as the day's news ("clashed", "has signed",
+#: "says"); a pluperfect or a future is background or outlook
+LEAD_TENSES = ("past", "perfect", "present")
 #: "hours / days / weeks / months / years after X": the shift in days, least and most
 VAGUE_OFFSETS = {"H": (0, 2), "D": (1, 14), "W": (7, 62), "M": (28, 730), "Y": (365, 3653)}
 
@@ -43,6 +52,8 @@ class Event:
     #: constraints that came from relations, recomputed on each pass
     #: the narrative time this event continues (set by :func:`inherit`)
     inherited: tuple[Constraint, Event] | None = None
+    #: the day's news: an undated event in the lead of the report (set by :func:`lead_news`)
+    lead: Constraint | None = None
 
     @property
     def head(self) -> Mention:
@@ -284,7 +295,7 @@ def solve(events: list[Event], by_mention: dict[int, Event], dct: date | None,
 
 def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
                previous: dict[int, list[Event]]) -> None:
-    own = list(ev.own)
+    own = [c for c in ev.own if ev.future or not c.future_only]
     derived: list[tuple[Constraint, Event, str]] = []
     for m in ev.mentions:
         for r in m.rels:
@@ -304,6 +315,10 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
                 derived.append((c, anchor, _rel_text(r.relation, r.offset)))
     if not own and not derived and ev.inherited is not None:
         derived.append((ev.inherited[0], ev.inherited[1], "inherited from narrative"))
+    lead = not own and not derived and ev.lead is not None
+    if lead:
+        assert ev.lead is not None
+        own = [ev.lead]
     future = ev.future or any(c.lo is not None and dct is not None and c.lo > dct for c in own)
     cs = own + [c for c, _a, _r in derived]
     lo, hi = _intersect(cs)
@@ -353,6 +368,8 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
               if (c.lo == lo and not own_lo) or (c.hi == hi and not own_hi)]
     if useful:
         ev.anchor, ev.relation = useful[0][1], useful[0][2]
+    elif lead:
+        ev.anchor, ev.relation = None, LEAD_RELATION
     else:
         ev.anchor, ev.relation = None, None
 
@@ -414,6 +431,77 @@ def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
         c = Constraint(prev_ev.lo, prev_ev.hi, prev_ev.confidence * STEP_INHERIT, "",
                        prev_ev.precision, "inherited")
         ev.inherited = (c, prev_ev)
+        changed = True
+    return changed
+
+
+_RELATIVE_OPENERS = {"who", "which", "whom", "whose", "where", "that", "including", "such"}
+_ATTRIBUTIVE_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "being",
+                       "having", "of"}
+_FUNCTION_WORDS = {"by", "to", "in", "on", "at", "for", "from", "with", "the", "a", "an", "that",
+                   "and", "or", "but", "as", "its", "their", "his", "her", "into", "over", "up",
+                   "out", "off", "down", "about", "after", "before", "since", "until", "this"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "officials", "police"}
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
+    """A clause that tells the news: a finite verb with a subject of its own, not a relative
+    clause ("who are owed $430 million"), nor a fronted participle ("Tired of being sidelined,
+    ..."), nor a present-tense state ("holds a stake"; "is leaving" and "says" are news)."""
+    if m.trigger.pos != "v":
+        return False
+    opener = re.match(r"\W*([\w’'-]+)", text[m.seg_start : m.end])
+    if opener is None or opener.group(1).lower() in _RELATIVE_OPENERS:
+        return False  # a relative clause
+    if opener.start(1) + m.seg_start == m.start and m.seg_start == sentence_start:
+        return False  # "Tired of being sidelined, ...": a fronted participle
+    prev = re.findall(r"[\w’'-]+", text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
+    if prev and (prev[-1] in _ATTRIBUTIVE_BEFORE or (
+            prev[-1].endswith("ly") and len(prev) > 1 and prev[-2] in _ATTRIBUTIVE_BEFORE)):
+        return False  # "of being sidelined", "a previously announced program": no clause
+    nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end : m.end + 30])
+    if prev and prev[-1].endswith("ly") and nxt and nxt.group(1) not in _FUNCTION_WORDS:
+        return False  # "closely held companies": a participle before its noun
+    subject = re.findall(r"[\w’'-]+", text[m.seg_start : m.start].lower())
+    if m.category == "reporting" and all(w in _PRONOUNS for w in subject):
+        return False  # "..., it said": the report of what the sentence tells, not news of its own
+    progressive = bool(_PROGRESSIVE.search(text, max(0, m.start - 20), m.start))
+    if text[m.start : m.end].lower().endswith("ing") and not progressive:
+        return False  # "..., reeling from losses, ...": a participle
+    if m.tense == "present":
+        return m.category == "reporting" or progressive
+    return True
+
+
+def lead_news(text: str, events: list[Event], sentences: list[Sentence],
+              newsday: date | None) -> bool:
+    """News convention: the lead (the first body sentence, and what the second one tells in
+    the present perfect) reports the day's news. Its main events that the text
+    dates in no other way ("Security forces clashed with demonstrators in Lagos", "The
+    presidents have signed the accession papers", "Officials are warning residents") happened
+    on ``newsday``. Returns whether anything was dated so."""
+    if newsday is None:
+        return False
+    body = [i for i, s in enumerate(sentences) if s.kind == "body"][:LEAD_MIN_SENTENCES]
+    if len(body) < LEAD_MIN_SENTENCES:
+        return False  # a lone sentence is no report with a lead: nothing says it is news
+    body = body[:2]
+    changed = False
+    for ev in events:
+        if ev.dated or ev.lead is not None:
+            continue
+        m = ev.head
+        if m.sentence not in body or m.role != "main" or m.quoted or m.negated \
+                or m.hypothetical or m.rels or m.own or m.opaque_time \
+                or any(x.quoted or x.negated or x.hypothetical for x in ev.mentions):
+            continue
+        first = m.sentence == body[0]
+        if not _lead_clause(text, m, sentences[m.sentence].start):
+            continue
+        if m.tense not in (LEAD_TENSES if first else ("perfect",)):
+            continue
+        ev.lead = Constraint(newsday, newsday, LEAD_CONFIDENCE, "", "day", "lead")
         changed = True
     return changed
 

@@ -267,6 +267,8 @@ _BEFORE_PLACE = re.compile(
 def _real_cue(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     word = m.group(0).lower()
     before = text[max(0, m.start() - 30) : m.start()]
+    if word == "following" and re.search(r"\bthe\s+$", before, re.IGNORECASE):
+        return False  # "the following year": an adjective in a time expression, not a cue
     if word == "within":
         return bool(_WITHIN.match(text, m.end()))  # "within a week of": not "within the city"
     if word == "before" and _BEFORE_PLACE.search(before):

@@ -1,0 +1,124 @@
+"""The news conventions of issue 6's second round: the lead's undated news, spans from
+publication ("within a year"), parts of weeks, possessive times and "the following year".
+
+These run the real tagger: each row is a short report as a reader would paste it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from timeline.events import extract
+from timeline.events._solve import LEAD_RELATION
+
+
+def _row(df: pd.DataFrame, word: str) -> pd.Series:
+    hits = df[df["label"].str.contains(word, case=False, regex=False)]
+    assert len(hits) == 1, f"expected one row about {word!r}, got:\n{df[['label', 'edtf']]}"
+    return hits.iloc[0]
+
+
+def _window(row: pd.Series) -> tuple[str, str]:
+    return row["start"].date().isoformat(), row["end"].date().isoformat()
+
+
+REPORT = ("{lead} Police said more arrests were possible. The mayor visited the area on "
+          "Monday. Residents were told to stay indoors.")
+
+
+@pytest.mark.parametrize("lead, word", [
+    ("Security forces clashed with demonstrators in the capital.", "clashed"),
+    ("The presidents have signed the accession papers in two ceremonies.", "signed"),
+    ("Officials are warning residents that more rain will cause landslides.", "warning"),
+    ("The president says he is committed to a possible strike.", "says"),
+])
+def test_the_leads_undated_news_is_the_days_news(lead, word):
+    df = extract(REPORT.format(lead=lead), "1998-03-03")
+    row = _row(df, word)
+    assert _window(row) == ("1998-03-03", "1998-03-03")
+    assert row["relation"] == LEAD_RELATION
+    assert pd.isna(row["timex"])  # no expression dated it
+    assert row["confidence"] < 0.6  # a convention, not the text's words
+
+
+def test_a_datelines_date_is_the_reports_day():
+    text = ("WARSAW, February 26 (Xinhua) --\n\n"
+            "The presidents of Poland and the Czech Republic have signed papers of accession. "
+            "The ceremonies were broadcast live. Officials welcomed the step.")
+    row = _row(extract(text, "1999-02-27"), "signed")
+    assert _window(row) == ("1999-02-26", "1999-02-26")
+
+
+@pytest.mark.parametrize("lead, word", [
+    # not the day's news: a relative clause, a fronted participle, a present-tense state, a
+    # pluperfect, a prediction, a report by a bare pronoun
+    ("Creditors, who are owed $430 million, met the judge.", "owed"),
+    ("Tired of being sidelined, the astronaut moved abroad.", "sidelined"),
+    ("The company holds an 8.9% stake in its rival.", "holds"),
+    ("The government had banned the party.", "banned"),
+    ("Rebels might attack the town.", "attack"),
+    ("The talks failed, it said.", "said"),
+])
+def test_what_is_not_the_days_news_gets_no_date_from_the_lead(lead, word):
+    df = extract(REPORT.format(lead=lead), "1998-03-03")
+    hits = df[df["label"].str.contains(word, case=False, regex=False)]
+    assert (hits["relation"] != LEAD_RELATION).all(), hits[["label", "edtf", "relation"]]
+
+
+def test_the_lead_rule_needs_a_report_not_a_lone_sentence():
+    assert extract("Security forces clashed with demonstrators.", "1998-03-03").empty
+
+
+def test_a_later_sentence_is_not_the_lead():
+    text = ("Police said more arrests were possible. The mayor visited the area on Monday. "
+            "Residents were told to stay indoors. Security forces clashed with demonstrators.")
+    df = extract(text, "1998-03-03")
+    assert df[df["label"].str.contains("clashed")].empty
+
+
+@pytest.mark.parametrize("sentence, window", [
+    ("The panel will finish its investigation within a year.", ("1998-02-27", "1999-02-27")),
+    ("Troops will withdraw within two weeks.", ("1998-02-27", "1998-03-13")),
+    ("The vote will be held in the next few days.", ("1998-02-27", "1998-03-13")),
+])
+def test_within_a_span_a_future_event_falls_between_publication_and_its_end(sentence, window):
+    row = _row(extract(sentence, "1998-02-27"), sentence.split()[1])
+    assert _window(row) == window
+    assert row["precision"] == "vague"
+
+
+def test_within_a_span_dates_no_past_event():
+    # "within a week" of the narrative's time, not of publication: no row from it
+    assert extract("The rebels took the city within a week.", "1998-02-27").empty
+
+
+@pytest.mark.parametrize("phrase, window", [
+    ("early this week", ("1998-11-30", "1998-12-02")),  # Monday to Wednesday
+    ("earlier this week", ("1998-11-30", "1998-12-04")),  # Monday to yesterday
+    ("late last week", ("1998-11-26", "1998-11-29")),  # Thursday to Sunday
+    ("early last week", ("1998-11-23", "1998-11-25")),
+    ("early last month", ("1998-11-01", "1998-11-15")),
+])
+def test_parts_of_weeks_and_months(phrase, window):
+    df = extract(f"The Netherlands {phrase} became the last country to ratify the treaty.",
+                 "1998-12-05")  # a Saturday
+    assert _window(_row(df, "ratify")) == window
+
+
+def test_the_following_year_is_the_year_after_the_date_before_it():
+    text = ("On May 22, 1995, the colonel was made a brigadier general, and the following year "
+            "he was appointed military attache in Washington.")
+    row = _row(extract(text, "1998-04-18"), "appointed")
+    assert _window(row) == ("1996-01-01", "1996-12-31")
+    assert pd.isna(row["relation"])  # "following" here is no cue, the year is the text's own
+
+
+def test_a_possessive_time_dates_its_noun_not_the_clause():
+    text = ("A man was arrested in connection with last year's deadly embassy blasts in Kenya. "
+            "He appeared in court on Friday.")
+    df = extract(text, "1999-10-08")
+    blasts = _row(df, "blasts")
+    assert _window(blasts) == ("1998-01-01", "1998-12-31")
+    arrested = df[df["label"].str.contains("arrested")]
+    assert all(r.start.year == 1999 for r in arrested.itertuples())
