@@ -122,3 +122,19 @@ def test_a_possessive_time_dates_its_noun_not_the_clause():
     assert _window(blasts) == ("1998-01-01", "1998-12-31")
     arrested = df[df["label"].str.contains("arrested")]
     assert all(r.start.year == 1999 for r in arrested.itertuples())
+
+
+def test_a_when_clause_continues_the_narrative_as_one_moment():
+    text = ("The ambassador met the minister again on Wednesday. On Aug. 7, the two had just "
+            "ended a news conference near the embassy. They were talking when the bomb went off, "
+            "killing 247 people.")
+    row = _row(extract(text, "1998-08-26"), "bomb went off")
+    assert _window(row) == ("1998-08-07", "1998-08-07")
+    assert row["confidence"] < 0.5  # inherited, then tied: two inference steps
+
+
+def test_a_quoted_when_clause_is_no_moment_of_the_narrative():
+    text = ("Rebels attacked the town on Monday. The commander told reporters that the work went "
+            "on: “When we went to rescue people, nobody asked about politics.” Aid arrived later.")
+    df = extract(text, "2025-03-21")
+    assert df[df["label"].str.contains("told reporters")].empty

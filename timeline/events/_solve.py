@@ -418,7 +418,14 @@ def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
         if ev.dated or len(ev.mentions) > 1:
             continue
         m = ev.head
-        if m.role != "main" or m.quoted or m.negated or m.tense != "past" or m.rels \
+        # "They were talking when the bomb went off": a moment shared within the sentence
+        # continues the narrative as one
+        same_moment = bool(m.rels) and all(
+            r.relation == "when" and not r.offset and r.target is not None
+            and r.target.sentence == m.sentence and not r.target.own
+            and r.target.tense in ("past", "noun") and not r.target.quoted for r in m.rels)
+        if m.role not in ("main", "anchor") or (m.role == "anchor" and not same_moment) \
+                or m.quoted or m.negated or m.tense != "past" or (m.rels and not same_moment) \
                 or m.sentence in opaque:
             continue
         prev_ev = dated_by_sentence.get(m.sentence - 1)
