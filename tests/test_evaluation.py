@@ -341,8 +341,14 @@ def test_load_devset_on_missing_or_empty_directory(tmp_path):
 # ------------------------------------------------------------------ the devset --
 
 
-def test_devset_files_are_well_formed_without_the_corpus():
-    files = sorted(DEVSET.glob("*.json"))
+#: the development set, the first held-out set (opened for development in session 2) and
+#: the sealed held-out set
+ANNOTATED_SETS = [DEVSET, ROOT / "tests" / "devset_heldout", ROOT / "tests" / "devset_heldout2"]
+
+
+@pytest.mark.parametrize("devset", ANNOTATED_SETS, ids=lambda p: p.name)
+def test_devset_files_are_well_formed_without_the_corpus(devset):
+    files = sorted(devset.glob("*.json"))
     assert len(files) >= 20
     for f in files:
         a = load_annotation(f, ROOT, check_text=False)
@@ -354,9 +360,19 @@ def test_devset_files_are_well_formed_without_the_corpus():
                 assert e.last == a.dct, f"{f} {e.id}: an undated window ends at the DCT"
 
 
+def test_no_article_is_in_two_annotated_sets():
+    seen: dict[str, str] = {}
+    for devset in ANNOTATED_SETS:
+        for f in devset.glob("*.json"):
+            a = load_annotation(f, ROOT, check_text=False)
+            assert a.article not in seen, f"{a.article} is in {seen.get(a.article)} and {devset}"
+            seen[a.article] = devset.name
+
+
 @needs_corpus
-def test_devset_offsets_and_dcts_match_the_articles():
-    anns = load_devset(DEVSET)  # check_text verifies every trigger slice and DCT
+@pytest.mark.parametrize("devset", ANNOTATED_SETS, ids=lambda p: p.name)
+def test_devset_offsets_and_dcts_match_the_articles(devset):
+    anns = load_devset(devset)  # check_text verifies every trigger slice and DCT
     paths = {a.article for a in anns}
     assert len(paths) == len(anns) >= 20
     assert any("/TimeBank/" in p for p in paths) and any("/AQUAINT/" in p for p in paths)
