@@ -17,17 +17,10 @@ import sys
 import threading
 from pathlib import Path
 
+from timeline._chromium import CHROMIUM
+from timeline._chromium import HEADLESS_ARGS as ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def screenshot(

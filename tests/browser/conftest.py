@@ -18,16 +18,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from timeline._chromium import CHROMIUM
+from timeline._chromium import HEADLESS_ARGS as CHROMIUM_ARGS
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
