@@ -138,3 +138,60 @@ def test_a_quoted_when_clause_is_no_moment_of_the_narrative():
             "on: “When we went to rescue people, nobody asked about politics.” Aid arrived later.")
     df = extract(text, "2025-03-21")
     assert df[df["label"].str.contains("told reporters")].empty
+
+
+def test_wire_style_one_sentence_paragraphs_continue_the_narrative():
+    text = ("NAIROBI, Kenya (AP) _\n\nBombs exploded outside the embassy on Friday.\n\n"
+            "The ambassador was injured, a local TV said.\n\nOfficials met on Monday.")
+    row = _row(extract(text, "1998-08-10"), "ambassador was injured")
+    assert _window(row) == ("1998-08-07", "1998-08-07")
+    assert row["relation"] == "inherited from narrative"
+
+
+def test_a_paragraph_of_several_sentences_ends_the_narratives_moment():
+    text = ("Bombs exploded outside the embassy on Friday. Police sealed the street.\n\n"
+            "The ambassador was injured. Officials met on Monday. Talks went on.")
+    df = extract(text, "1998-08-10")
+    assert df[df["label"].str.contains("ambassador")].empty
+
+
+def test_a_participle_clause_tells_what_its_event_did_at_its_time():
+    text = ("Bombs exploded outside two embassies on Friday, killing dozens of people. "
+            "Police sealed the street. Officials met on Monday.")
+    row = _row(extract(text, "1998-08-10"), "killing dozens")
+    assert _window(row) == ("1998-08-07", "1998-08-07")
+    assert row["relation"] == "when"
+
+
+def test_a_present_tense_report_in_the_opening_is_the_days_news():
+    text = ("Talks in Baghdad went on late into the night on Saturday. Diplomats were hopeful. "
+            "A UN spokesman says the secretary general is on the verge of a breakthrough. "
+            "Officials met on Monday. Experts say the deal is close.")
+    df = extract(text, "1998-02-22")
+    row = _row(df, "spokesman says")
+    assert _window(row) == ("1998-02-22", "1998-02-22")
+    assert df[df["label"].str.contains("Experts say")].empty  # not in the opening
+
+
+@pytest.mark.parametrize("text, word, window", [
+    # after a participle, "in the <event>" ties the clause to that event
+    ("A bomb exploded at the embassy on Friday. The ambassador was injured in the blast. "
+     "Officials met on Monday.", "ambassador was injured", ("1998-08-07", "1998-08-07")),
+])
+def test_in_the_event_ties_a_clause_to_it(text, word, window):
+    row = _row(extract(text, "1998-08-10"), word)
+    assert _window(row) == window
+    assert row["relation"] == "during"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two key suspects in the Kenya bombing have been handed over for trial.",  # a noun phrase
+    "In Los Angeles that lesson was brought home today.",  # a place
+    "Prices rose in the wake of the attack.",  # another cue
+])
+def test_in_is_no_cue_before_a_place_or_inside_a_noun_phrase(sentence):
+    from timeline.events._lexicon import lexicon
+    from timeline.events._text import segments
+
+    segs = segments(sentence, 0, len(sentence), lexicon())
+    assert all(s.lead != "in" for s in segs), segs

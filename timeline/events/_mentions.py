@@ -1066,6 +1066,15 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                     # "seen on Nov. 3, the day before a warrant was issued": issued Nov. 4
                     main.rels.append(Relation(_INVERSE[seg.relation], seg.offset, gov, seg.lead,
                                               inverse=True))
+        # 4b. "Bombs exploded on Friday, killing dozens": a participle clause right after its
+        # clause tells what that event did, at its time
+        if main is not None and k > 0 and not seg.lead and not seg.relation and not info.timexes \
+                and main.start == seg.body and _CONSEQUENCE.match(text, main.start) \
+                and not info.anaphora:
+            gov = infos[k - 1].main
+            if gov is not None and gov.tense in ("past", "perfect", "present", "noun") \
+                    and not gov.quoted and gov.sentence == main.sentence:
+                main.rels.append(Relation("when", "", gov, ""))
         # 4. "since then", "two days later": relative to the narrative's previous event
         if info.anaphora:
             rel, offset, cue = info.anaphora
@@ -1163,6 +1172,8 @@ def _later_than_past(c: Constraint, tx: Timex, target: Mention, dct: date | None
 
 
 _INVERSE = {"after": "before", "before": "after"}
+#: a lowercase participle opening a clause: "killing dozens", "pushing the Dow up"
+_CONSEQUENCE = re.compile(r"[a-z]{3,}ing\b")
 
 
 def _cue_on_time(c: Constraint, relation: str) -> Constraint | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -400,6 +401,20 @@ def _precision(lo: date, hi: date) -> str:
     return "decade" if days <= 3653 else "vague"
 
 
+#: wire copy gives most sentences a paragraph of their own: a paragraph this short does not
+#: end the narrative's moment
+SHORT_PARAGRAPH = 1
+
+
+def _continues(sentences: list[Sentence], sizes: Counter[int], i: int) -> bool:
+    """Sentence ``i`` continues sentence ``i - 1``: the same paragraph, or one-sentence
+    paragraphs (wire style) one after the other. ``sizes``: body sentences per paragraph."""
+    a, b = sentences[i - 1], sentences[i]
+    if a.para == b.para:
+        return True
+    return b.para == a.para + 1 and max(sizes[a.para], sizes[b.para]) <= SHORT_PARAGRAPH
+
+
 def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
     """A past-tense clause with no time of its own continues the narrative of the sentence
     just before it, when that sentence was dated by its own time expression (one step only).
@@ -413,6 +428,7 @@ def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
     # a sentence with a time expression of its own (one we could not place) is no
     # continuation of the narrative's moment
     opaque = {m.sentence for ev in events for m in ev.mentions if m.opaque_time}
+    sizes = Counter(s.para for s in sentences if s.kind == "body")
     changed = False
     for ev in events:
         if ev.dated or len(ev.mentions) > 1:
@@ -429,7 +445,7 @@ def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
                 or m.sentence in opaque:
             continue
         prev_ev = dated_by_sentence.get(m.sentence - 1)
-        if prev_ev is None or sentences[m.sentence].para != sentences[m.sentence - 1].para:
+        if prev_ev is None or not _continues(sentences, sizes, m.sentence):
             continue
         assert prev_ev.lo is not None and prev_ev.hi is not None
         if (prev_ev.hi - prev_ev.lo).days > MAX_INHERITED_DAYS:
@@ -484,29 +500,34 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
 def lead_news(text: str, events: list[Event], sentences: list[Sentence],
               newsday: date | None) -> bool:
     """News convention: the lead (the first body sentence, and what the second one tells in
-    the present perfect) reports the day's news. Its main events that the text
-    dates in no other way ("Security forces clashed with demonstrators in Lagos", "The
-    presidents have signed the accession papers", "Officials are warning residents") happened
-    on ``newsday``. Returns whether anything was dated so."""
+    the present perfect) reports the day's news, and so does a present-tense report with a
+    complement in the first three ("A UN spokesman says Annan is close to a deal"). Its main
+    events that the text dates in no other way ("Security forces clashed with demonstrators
+    in Lagos", "The presidents have signed the accession papers", "Officials are warning
+    residents") happened on ``newsday``. Returns whether anything was dated so."""
     if newsday is None:
         return False
     body = [i for i, s in enumerate(sentences) if s.kind == "body"][:LEAD_MIN_SENTENCES]
     if len(body) < LEAD_MIN_SENTENCES:
         return False  # a lone sentence is no report with a lead: nothing says it is news
+    opening = set(body)  # the first sentences: where a transcript states its news
     body = body[:2]
     changed = False
     for ev in events:
         if ev.dated or ev.lead is not None:
             continue
         m = ev.head
-        if m.sentence not in body or m.role != "main" or m.quoted or m.negated \
-                or m.hypothetical or m.rels or m.own or m.opaque_time \
+        # beyond the lead, only a present-tense report ("A UN spokesman says ...") is of the day
+        says = m.tense == "present" and m.category == "reporting" and m.sentence > body[0] \
+            and m.sentence in opening and len(text[m.end : sentences[m.sentence].end].split()) > 3
+        if (m.sentence not in body and not says) or m.role != "main" or m.quoted \
+                or m.negated or m.hypothetical or m.rels or m.own or m.opaque_time \
                 or any(x.quoted or x.negated or x.hypothetical for x in ev.mentions):
             continue
         first = m.sentence == body[0]
         if not _lead_clause(text, m, sentences[m.sentence].start):
             continue
-        if m.tense not in (LEAD_TENSES if first else ("perfect",)):
+        if not says and m.tense not in (LEAD_TENSES if first else ("perfect",)):
             continue
         ev.lead = Constraint(newsday, newsday, LEAD_CONFIDENCE, "", "day", "lead")
         changed = True

@@ -264,11 +264,34 @@ _BEFORE_PLACE = re.compile(
     re.IGNORECASE)
 
 
+#: "in the blast", "in Friday's attack", "in last week's bombing": the words before the noun
+_IN_EVENT = re.compile(r"\s+(?:the|that|this|these|those|(?:[\w-]+\s+)?[\w-]+[’']s)\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][\w-]+)\b")
+
+
+_DONE_BEFORE = re.compile(r"\b(?:[a-z]{3,}ed|hurt|hit|shot|struck|lost|caught|slain|died|"
+                          r"stabbed|beaten|taken|broken|burnt|burned)\s+$")
+
+
+def _in_event(text: str, at: int, lex: Lexicon) -> bool:
+    """ "in" names an event only before a determined event noun of a class that merges
+    ("injured in the blast"), not before a place or a time ("in the capital", "in the fall")."""
+    m = _IN_EVENT.match(text, at)
+    if m is None:
+        return False
+    return any(t.pos == "n" and t.cls not in ("-", "~") and t.form in ("base", "plural")
+               for t in lex.forms.get(m.group("noun").lower(), []))
+
+
 def _real_cue(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     word = m.group(0).lower()
     before = text[max(0, m.start() - 30) : m.start()]
     if word == "following" and re.search(r"\bthe\s+$", before, re.IGNORECASE):
         return False  # "the following year": an adjective in a time expression, not a cue
+    if word == "in":
+        # after a participle ("injured in the blast"), not inside a noun phrase ("suspects in
+        # the bombing")
+        return bool(_DONE_BEFORE.search(before)) and _in_event(text, m.end(), lex)
     if word == "within":
         return bool(_WITHIN.match(text, m.end()))  # "within a week of": not "within the city"
     if word == "before" and _BEFORE_PLACE.search(before):
@@ -331,6 +354,10 @@ def _lead(text: str, a: int, b: int, lex: Lexicon) -> Segment:
     m = _amount_regexes(tuple(lex.numbers))[1].match(piece)
     if m:
         cm = lex.cue_regex.match(piece[m.start("cue") :])
+        if cm and cm.group(0).lower() == "in" and not (
+                _DONE_BEFORE.search(text, max(0, a - 30), a)
+                and _in_event(text, a + m.start("cue") + cm.end(), lex)):
+            cm = None  # "In Los Angeles, ...": a place, not an event
         if cm and (m.group("pre") is None or cm.group(0).lower() in _SHIFTABLE):
             cue = re.sub(r"\s+", " ", cm.group(0).lower())
             body = a + m.start("cue") + cm.end()
