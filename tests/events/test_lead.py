@@ -195,3 +195,21 @@ def test_in_is_no_cue_before_a_place_or_inside_a_noun_phrase(sentence):
 
     segs = segments(sentence, 0, len(sentence), lexicon())
     assert all(s.lead != "in" for s in segs), segs
+
+
+@pytest.mark.parametrize("text, word, window", [
+    # a month without a year, told in the past tense, is the one before publication
+    ("In January, a bomb killed a guard at a clinic.", "killed a guard",
+     ("1998-01-01", "1998-01-31")),
+    ("On Dec. 5 the minister resigned.", "resigned", ("1997-12-05", "1997-12-05")),
+    # told of the future, it stays ahead
+    ("The vote will be held in January.", "vote", ("1999-01-01", "1999-01-31")),
+])
+def test_a_yearless_month_follows_the_clauses_tense(text, word, window):
+    assert _window(_row(extract(text, "1998-10-25"), word)) == window
+
+
+def test_a_fiscal_periods_end_is_not_reread_as_last_year():
+    df = extract("In the fiscal year ended Jan. 31, the company reported sales of $59 million.",
+                 "1998-10-25")
+    assert not (df["start"].dt.year == 1998).any(), df[["label", "edtf"]]

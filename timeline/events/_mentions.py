@@ -546,6 +546,44 @@ def mentions_of(
     return out
 
 
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
+                         re.IGNORECASE)
+_NAMED_YEAR = re.compile(r"\d{4}|\b(?:next|this|coming|last|past|previous)\b", re.IGNORECASE)
+
+
+def _told_in_past(m: Mention | None) -> bool:
+    """A clause whose own verb is in the past: not a report ("said the vote is in January")."""
+    return m is not None and m.tense in ("past", "pluperfect") and m.category != "reporting" \
+        and not m.quoted
+
+
+def _yearless_later(text: str, window: tuple[date, date] | None, dct: date | None,
+                    before: str = "") -> bool:
+    """A month (and day) without a year, placed after publication, and not the end of a
+    fiscal period ("the fiscal year ended Jan. 31")."""
+    return window is not None and dct is not None and window[0] > dct \
+        and bool(_MONTH_NAME.search(text)) and not _NAMED_YEAR.search(text) \
+        and not _PERIOD_END.search(before)
+
+
+#: "the fiscal year ended Jan. 31", "the quarter ending March 31": a period's end, not a date
+#: the clause's event took place on
+_PERIOD_END = re.compile(r"\b(?:fiscal|ended|ending|ends|through|due)\b[^.]{0,20}$",
+                         re.IGNORECASE)
+
+
+def _past_reading(c: Constraint, dct: date | None, before: str) -> Constraint:
+    """ "In January, a bomb killed a guard" (published in October): a month without a year
+    that the tagger placed ahead of publication (the nearest January) is, for a clause told
+    in the past tense, the one before."""
+    if c.kind != "dct" or c.lo is None or c.hi is None \
+            or not _yearless_later(c.text, (c.lo, c.hi), dct, before):
+        return c
+    back = relativedelta(years=1)
+    return Constraint(c.lo - back, c.hi - back, c.confidence, c.text, c.precision, c.kind, c.at,
+                      c.deadline, c.future_only)
+
+
 def _new_mention(out: list[Mention], si: int, seg: Segment, cand: _Cand, about: Trigger | None,
                  role: str, text: str, lex: Lexicon, quotes: Quotes) -> Mention:
     for prev in reversed(out):  # one mention per trigger, whatever made it a mention
@@ -781,7 +819,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                                                     lex, quotes, out):
             continue
         owner = None
-        later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start))
+        later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start)) \
+            and not (_told_in_past(clause) and _yearless_later(
+                tx.text, tx.window, dct, text[max(0, tx.start - 40) : tx.start]))
         definite_past = bool(
             clause is not None and clause.tense == "perfect" and tx.window and dct
             and tx.window[1] < dct and tx.start > clause.end
@@ -1016,6 +1056,8 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 for tx in info.timexes:
                     c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or target.quoted,
                                          text[max(0, tx.start - 8) : tx.start])
+                    if c is not None and _told_in_past(target):
+                        c = _past_reading(c, dct, text[max(0, tx.start - 40) : tx.start])
                     if c is not None and main is not None:
                         other = _time_of_other(text, tx, main, lex)
                         if other == "drop" or (other == "after" and (
