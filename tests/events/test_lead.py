@@ -213,3 +213,11 @@ def test_a_fiscal_periods_end_is_not_reread_as_last_year():
     df = extract("In the fiscal year ended Jan. 31, the company reported sales of $59 million.",
                  "1998-10-25")
     assert not (df["start"].dt.year == 1998).any(), df[["label", "edtf"]]
+
+
+def test_the_leads_day_meets_an_open_tie():
+    text = ("The prime minister says considerable gaps remain before next week's talks in London. "
+            "Officials met on Monday. Aides were hopeful.")
+    row = _row(extract(text, "1998-05-01"), "says")
+    assert _window(row) == ("1998-05-01", "1998-05-01")
+    assert row["relation"] == LEAD_RELATION

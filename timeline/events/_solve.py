@@ -316,10 +316,14 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
                 derived.append((c, anchor, _rel_text(r.relation, r.offset)))
     if not own and not derived and ev.inherited is not None:
         derived.append((ev.inherited[0], ev.inherited[1], "inherited from narrative"))
-    lead = not own and not derived and ev.lead is not None
-    if lead:
-        assert ev.lead is not None
-        own = [ev.lead]
+    lead = False
+    if not own and ev.lead is not None:
+        # the lead's day, unless the ties to other events already bound it on both sides or
+        # contradict it ("says gaps remain before next week's talks": before, and that day)
+        lo_d, hi_d = _intersect([c for c, _a, _r in derived])
+        if (lo_d is None or hi_d is None) and (lo_d is None or lo_d <= ev.lead.lo) \
+                and (hi_d is None or hi_d >= ev.lead.hi):
+            own, lead = [ev.lead], True
     future = ev.future or any(c.lo is not None and dct is not None and c.lo > dct for c in own)
     cs = own + [c for c, _a, _r in derived]
     lo, hi = _intersect(cs)
@@ -521,7 +525,7 @@ def lead_news(text: str, events: list[Event], sentences: list[Sentence],
         says = m.tense == "present" and m.category == "reporting" and m.sentence > body[0] \
             and m.sentence in opening and len(text[m.end : sentences[m.sentence].end].split()) > 3
         if (m.sentence not in body and not says) or m.role != "main" or m.quoted \
-                or m.negated or m.hypothetical or m.rels or m.own or m.opaque_time \
+                or m.negated or m.hypothetical or m.own or m.opaque_time \
                 or any(x.quoted or x.negated or x.hypothetical for x in ev.mentions):
             continue
         first = m.sentence == body[0]
