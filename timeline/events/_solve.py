@@ -321,8 +321,10 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
         # the lead's day, unless the ties to other events already bound it on both sides or
         # contradict it ("says gaps remain before next week's talks": before, and that day)
         lo_d, hi_d = _intersect([c for c, _a, _r in derived])
-        if (lo_d is None or hi_d is None) and (lo_d is None or lo_d <= ev.lead.lo) \
-                and (hi_d is None or hi_d >= ev.lead.hi):
+        day = ev.lead.lo
+        assert day is not None
+        if (lo_d is None or hi_d is None) and (lo_d is None or lo_d <= day) \
+                and (hi_d is None or hi_d >= day):
             own, lead = [ev.lead], True
     future = ev.future or any(c.lo is not None and dct is not None and c.lo > dct for c in own)
     cs = own + [c for c, _a, _r in derived]
