@@ -221,3 +221,12 @@ def test_the_leads_day_meets_an_open_tie():
     row = _row(extract(text, "1998-05-01"), "says")
     assert _window(row) == ("1998-05-01", "1998-05-01")
     assert row["relation"] == LEAD_RELATION
+
+
+def test_a_time_in_a_reported_clause_dates_the_reported_event():
+    text = ("Police said that on Friday rebels attacked the town. "
+            "The agency says it received 8,000 reports of attacks last year.")
+    df = extract(text, "1998-03-03")
+    assert _window(_row(df, "attacked the town")) == ("1998-02-27", "1998-02-27")
+    received = df[df["label"].str.contains("received")]
+    assert ("1997-01-01", "1997-12-31") in [_window(r) for _, r in received.iterrows()]
