@@ -847,21 +847,6 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 clause.opaque_time = True
                 continue  # a later date cannot be a past event's: leave it out
         told = False
-        if owner is None and clause is not None and clause.category == "reporting" \
-                and clause.trigger.pos == "v" and tx.start > clause.end \
-                and not quotes.inside(tx.start):
-            # "The FBI says it received 8,000 reports last year": the time is the reported
-            # event's, not the telling's
-            opener = next((w for w in re.finditer(r"[\w’'-]+|--", text[clause.end : tx.start])
-                           if w.group(0).lower() in _COMPLEMENT), None)
-            if opener is not None:
-                floor = clause.end + opener.end()
-                comp = [c for c in cands if c is not main and c.start >= floor]
-                before_tx = [c for c in comp if c.end <= tx.start]
-                pick = before_tx[-1] if before_tx else next(
-                    (c for c in comp if c.start >= tx.end and c.trig.pos == "v"), None)
-                if pick is not None:
-                    owner, told = pick, True
         possessive = _POSSESSIVE.match(text, tx.end)
         if possessive and owner is None:
             # "last year's deadly embassy blasts": the time is the noun's, not the clause's
@@ -882,6 +867,21 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 owner = c
             if owner:
                 break
+        if owner is None and clause is not None and clause.category == "reporting" \
+                and clause.trigger.pos == "v" and tx.start > clause.end \
+                and not quotes.inside(tx.start):
+            # "The FBI says it received 8,000 reports last year": the time is the reported
+            # event's, not the telling's
+            opener = next((w for w in re.finditer(r"[\w’'-]+|--", text[clause.end : tx.start])
+                           if w.group(0).lower() in _COMPLEMENT), None)
+            if opener is not None:
+                floor = clause.end + opener.end()
+                comp = [c for c in cands if c is not main and c.start >= floor]
+                before_tx = [c for c in comp if c.end <= tx.start]
+                pick = before_tx[-1] if before_tx else next(
+                    (c for c in comp if c.start >= tx.end and c.trig.pos == "v"), None)
+                if pick is not None:
+                    owner, told = pick, True
         if owner is None:
             left.append(tx)
             continue
