@@ -232,3 +232,12 @@ def test_a_time_in_a_reported_clause_dates_the_reported_event():
     assert ("1997-01-01", "1997-12-31") in [_window(r) for _, r in df.iterrows()]
     says = df[df["label"].str.contains("says")]
     assert all(_window(r) != ("1997-01-01", "1998-03-03") for _, r in says.iterrows())
+
+
+def test_the_sentence_after_the_lead_continues_its_day():
+    text = ("The presidents have signed the accession papers.\n\n"
+            "The two leaders signed the documents in their palaces.\n\nOfficials met on Monday.")
+    row = _row(extract(text, "1999-02-27"), "two leaders signed")
+    assert _window(row) == ("1999-02-27", "1999-02-27")
+    assert row["relation"] == "inherited from narrative"
+    assert row["confidence"] < 0.5

@@ -143,6 +143,8 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
     if lead_news(text, events, sentences, _newsday(text, sentences, timexes, dct)):
         solve(events, by_mention, dct, previous)
+        if inherit(events, sentences):  # the lead's next sentences continue its day
+            solve(events, by_mention, dct, previous)
     # an event the text says did not happen, or tells only as a possibility, is no row
     keep = [ev for ev in events if ev.dated
             and not all(m.negated or m.hypothetical for m in ev.mentions)]

@@ -427,9 +427,10 @@ def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
     Returns whether anything was inherited."""
     dated_by_sentence: dict[int, Event] = {}
     for ev in events:
-        if ev.dated and ev.timex and ev.anchor is None and not ev.head.quoted:
+        lead = ev.relation == LEAD_RELATION
+        if ev.dated and (ev.timex or lead) and ev.anchor is None and not ev.head.quoted:
             for m in ev.mentions:
-                if m.role == "main" and m.own and m.sentence not in dated_by_sentence:
+                if m.role == "main" and (m.own or lead) and m.sentence not in dated_by_sentence:
                     dated_by_sentence[m.sentence] = ev
     # a sentence with a time expression of its own (one we could not place) is no
     # continuation of the narrative's moment
