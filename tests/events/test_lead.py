@@ -241,3 +241,18 @@ def test_the_sentence_after_the_lead_continues_its_day():
     assert _window(row) == ("1999-02-27", "1999-02-27")
     assert row["relation"] == "inherited from narrative"
     assert row["confidence"] < 0.5
+
+
+@pytest.mark.parametrize("text, word, window", [
+    # the word after a possessive time is its noun, even one that can be a verb ("ruling")
+    ("Relatives vowed to fight Wednesday's ruling by the agency.", "ruling",
+     ("2000-01-05", "2000-01-05")),
+    # event nouns: a founding, an occupation
+    ("The alliance's mission has changed since its founding in 1949.", "founding",
+     ("1949-01-01", "1949-12-31")),
+    # a reported time is the "when" clause's too
+    ("The minister said he was in Kansas City in 1968 when troops swept through Prague in the "
+     "occupation of Czechoslovakia.", "occupation", ("1968-01-01", "1968-12-31")),
+])
+def test_nominal_events_take_their_own_time(text, word, window):
+    assert _window(_row(extract(text, "2000-01-07"), word)) == window

@@ -848,10 +848,11 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 continue  # a later date cannot be a past event's: leave it out
         told = False
         possessive = _POSSESSIVE.match(text, tx.end)
+        by_possessive = bool(possessive) and owner is None
         if possessive and owner is None:
             # "last year's deadly embassy blasts": the time is the noun's, not the clause's
-            owner = next((c for c in cands if c is not main and c.trig.pos == "n"
-                          and c.start >= possessive.end()
+            # (the word after a possessive is a noun, whatever else it can be: "ruling")
+            owner = next((c for c in cands if c is not main and c.start >= possessive.end()
                           and _POSSESSED.fullmatch(text, possessive.end(), c.start)), None)
         for c in ([] if owner else cands):
             if c is main or c.trig.pos != "n":
@@ -886,7 +887,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             left.append(tx)
             continue
         m = _new_mention(out, si, seg, owner, None, "nominal", text, lex, quotes)
-        if owner.trig.pos == "v":
+        if by_possessive:
+            m.tense = "noun"
+        elif owner.trig.pos == "v":
             m.tense = "future"
             if told and tx.window is not None and dct is not None and tx.window[1] <= dct:
                 m.tense = "past"
@@ -1106,8 +1109,12 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                     if c is not None:
                         target.own.append(c)
         # 2. "..., when X": X happened at the time just named
+        told = infos[k - 1].main if k > 0 else None
         if seg.relation == "when" and main is not None and k > 0 and infos[k - 1].timexes \
-                and infos[k - 1].main is None:
+                and (told is None or (told.category == "reporting" and all(
+                    t.start > told.end for t in infos[k - 1].timexes))):
+            # ("said he was in Kansas City in 1968 when troops swept through Prague": the
+            # time is the reported moment's, and the "when" clause's)
             for tx in infos[k - 1].timexes:
                 c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or main.quoted,
                                      text[max(0, tx.start - 8) : tx.start])
