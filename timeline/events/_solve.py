@@ -413,12 +413,13 @@ SHORT_PARAGRAPH = 1
 
 
 def _continues(sentences: list[Sentence], sizes: Counter[int], i: int) -> bool:
-    """Sentence ``i`` continues sentence ``i - 1``: the same paragraph, or one-sentence
-    paragraphs (wire style) one after the other. ``sizes``: body sentences per paragraph."""
+    """Sentence ``i`` continues sentence ``i - 1``: the same paragraph, or the next one after
+    a one-sentence paragraph (wire style). ``sizes``: body sentences per paragraph."""
     a, b = sentences[i - 1], sentences[i]
     if a.para == b.para:
         return True
-    return b.para == a.para + 1 and max(sizes[a.para], sizes[b.para]) <= SHORT_PARAGRAPH
+    # the opening sentence of a paragraph that follows a one-sentence paragraph
+    return b.para == a.para + 1 and sizes[a.para] <= SHORT_PARAGRAPH
 
 
 def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
