@@ -256,3 +256,9 @@ def test_the_sentence_after_the_lead_continues_its_day():
 ])
 def test_nominal_events_take_their_own_time(text, word, window):
     assert _window(_row(extract(text, "2000-01-07"), word)) == window
+
+
+def test_a_scheduled_noun_takes_its_time():
+    df = extract("The issue is expected to dominate a NATO summit set for Washington in April.",
+                 "1999-03-12")
+    assert _window(_row(df, "summit")) == ("1999-04-01", "1999-04-30")

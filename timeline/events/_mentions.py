@@ -794,6 +794,9 @@ _PARTICIPLE = re.compile(r"\s+(?:\w+ed|held|made|won|lost|built|led|struck|taken
                          r"(?:\s+[\w’'.-]+){0,5}")
 #: "the August 7 bombings", "Sunday's vote"
 _PRE_TIME = re.compile(r"^\s*(?:[’']s\s+)?(?:[\w-]+\s+)?$")
+#: a noun's schedule: "a summit set for Washington in April", "talks scheduled for Monday"
+_SET_FOR = re.compile(r"\s+(?:set|scheduled|planned|slated|due|expected)\s+(?:for|to\s+\w+|on|in)"
+                      r"\b[^.,;:]{0,40}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s\s+")
 #: at most four words between a possessive time and its noun ("last year's deadly U.S. Embassy")
 _POSSESSED = re.compile(r"(?:[\w.’'-]+\s+){0,4}")
@@ -859,6 +862,8 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 continue
             if tx.end <= c.start and _PRE_TIME.match(text[tx.end : c.start]):
                 owner = c  # premodifier: "the August 7 bombings"
+            elif c.end <= tx.start and _SET_FOR.match(text, c.end, tx.start):
+                owner = c  # "a summit set for Washington in April"
             elif c.end <= tx.start and _POST_TIME.match(text[c.end : tx.start]) and clause and (
                 clause.category == "reporting" or clause.tense in ("present", "perfect")
                 or (clause.tense == "past" and tx.window and dct and tx.window[0] > dct)
