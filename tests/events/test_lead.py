@@ -262,3 +262,8 @@ def test_a_scheduled_noun_takes_its_time():
     df = extract("The issue is expected to dominate a NATO summit set for Washington in April.",
                  "1999-03-12")
     assert _window(_row(df, "summit")) == ("1999-04-01", "1999-04-30")
+
+
+def test_an_expected_event_takes_its_time():
+    df = extract("The three countries are expected to join the alliance in April.", "1998-12-05")
+    assert _window(_row(df, "join")) == ("1999-04-01", "1999-04-30")

@@ -1213,8 +1213,12 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
     # the verb itself, or a verb of predicting right before it ("forecast an earnings increase")
     prediction = any(w in lex.lists["prediction"] for w in
                      re.findall(r"[\w’'-]+", text[max(0, main.start - 30) : main.end].lower())[-5:])
-    if prediction and _PERIOD_FOR.search(before):
-        return "drop"  # "forecast an earnings increase for the full year"
+    expected_to = main.trigger.pos == "v" and bool(
+        re.search(r"\bto\s+$", text[max(0, main.start - 4) : main.start]))
+    if prediction and _PERIOD_FOR.search(before) and not expected_to:
+        # "forecast an earnings increase for the full year" (but "are expected to join in
+        # April": the joining is in April)
+        return "drop"
     if _DET_BEFORE.search(before):
         nxt = _NOUN_AFTER.match(text, tx.end)
         if nxt and nxt.group("w").lower() not in _NOT_NOUN and not nxt.group("w").endswith("ly"):
