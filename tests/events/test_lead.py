@@ -23,8 +23,8 @@ def _window(row: pd.Series) -> tuple[str, str]:
     return row["start"].date().isoformat(), row["end"].date().isoformat()
 
 
-REPORT = ("{lead} Police said more arrests were possible. The mayor visited the area on "
-          "Monday. Residents were told to stay indoors.")
+REPORT = ("{lead} Police said more arrests were possible. Residents were told to stay "
+          "indoors. The mayor visited the area on Monday.")
 
 
 @pytest.mark.parametrize("lead, word", [
@@ -143,7 +143,8 @@ def test_a_quoted_when_clause_is_no_moment_of_the_narrative():
 def test_wire_style_one_sentence_paragraphs_continue_the_narrative():
     text = ("NAIROBI, Kenya (AP) _\n\nBombs exploded outside the embassy on Friday.\n\n"
             "The ambassador was injured, a local TV said.\n\nOfficials met on Monday.")
-    row = _row(extract(text, "1998-08-10"), "ambassador was injured")
+    df = extract(text, "1998-08-10")
+    row = df[df["label"] == "The ambassador was injured"].iloc[0]
     assert _window(row) == ("1998-08-07", "1998-08-07")
     assert row["relation"] == "inherited from narrative"
 
@@ -164,7 +165,7 @@ def test_a_participle_clause_tells_what_its_event_did_at_its_time():
 
 
 def test_a_present_tense_report_in_the_opening_is_the_days_news():
-    text = ("Talks in Baghdad went on late into the night on Saturday. Diplomats were hopeful. "
+    text = ("Talks in Baghdad went on late into the night. Diplomats were hopeful. "
             "A UN spokesman says the secretary general is on the verge of a breakthrough. "
             "Officials met on Monday. Experts say the deal is close.")
     df = extract(text, "1998-02-22")
@@ -217,7 +218,7 @@ def test_a_fiscal_periods_end_is_not_reread_as_last_year():
 
 def test_the_leads_day_meets_an_open_tie():
     text = ("The prime minister says considerable gaps remain before next week's talks in London. "
-            "Officials met on Monday. Aides were hopeful.")
+            "Aides were hopeful. Officials met on Monday.")
     row = _row(extract(text, "1998-05-01"), "says")
     assert _window(row) == ("1998-05-01", "1998-05-01")
     assert row["relation"] == LEAD_RELATION
@@ -236,7 +237,8 @@ def test_a_time_in_a_reported_clause_dates_the_reported_event():
 
 def test_the_sentence_after_the_lead_continues_its_day():
     text = ("The presidents have signed the accession papers.\n\n"
-            "The two leaders signed the documents in their palaces.\n\nOfficials met on Monday.")
+            "The two leaders signed the documents in their palaces.\n\nAides were hopeful.\n\n"
+            "Officials met on Monday.")
     row = _row(extract(text, "1999-02-27"), "two leaders signed")
     assert _window(row) == ("1999-02-27", "1999-02-27")
     assert row["relation"] == "inherited from narrative"
@@ -267,3 +269,43 @@ def test_a_scheduled_noun_takes_its_time():
 def test_an_expected_event_takes_its_time():
     df = extract("The three countries are expected to join the alliance in April.", "1998-12-05")
     assert _window(_row(df, "join")) == ("1999-04-01", "1999-04-30")
+
+
+def test_when_the_opening_names_an_earlier_day_the_leads_window_covers_it():
+    text = ("Some lousy earnings reports whacked the stock market. The Dow fell 3.3 points "
+            "yesterday. Bond prices rose.")
+    row = _row(extract(text, "1989-10-27"), "whacked")
+    assert _window(row) == ("1989-10-26", "1989-10-27")
+    assert row["relation"] == LEAD_RELATION
+
+
+def test_a_comparisons_base_dates_nothing():
+    df = extract("The pound was at $1.5765 compared with $1.6145 Wednesday.", "1989-10-27")
+    assert not (df["start"] == pd.Timestamp("1989-10-25")).any(), df[["label", "edtf"]]
+
+
+def test_results_for_a_quarter_are_told_between_its_start_and_publication():
+    row = _row(extract("The company reported a third-quarter loss of $5 million.",
+                       "1989-10-27"), "reported")
+    assert _window(row) == ("1989-07-01", "1989-10-27")
+
+
+def test_an_anniversarys_event_is_that_many_years_older():
+    text = ("Many feared the effort would fail today, the 39th anniversary of the Bay of Pigs "
+            "fiasco, an aborted invasion of Cuba that left many exiles bitter.")
+    df = extract(text, "2000-04-17")
+    left = df[df["label"].str.contains("invasion|left", regex=True)]
+    assert not left.empty and all(r.start.year == 1961 for r in left.itertuples())
+
+
+def test_an_anniversary_in_a_tie_is_no_apposition():
+    text = ("In January, a week after the 25th anniversary of the court's decision, a clinic "
+            "bombing killed a security guard.")
+    row = _row(extract(text, "1998-10-25"), "killed")
+    assert row["start"].year == 1998
+
+
+def test_a_tellers_label_says_what_was_told():
+    text = "The bombings were cowardly acts of terror, Albright said Monday. Talks went on."
+    row = _row(extract(text, "1998-08-26"), "Albright said")
+    assert "cowardly" in row["label"] and len(row["label"]) <= 80

@@ -112,6 +112,29 @@ def _newsday(text: str, sentences: list[Sentence], timexes: list[Timex],
     return dct
 
 
+#: how far back a day named in the opening may lie and still be the lead's day
+OPENING_DAYS = 7
+
+
+def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | None,
+              quotes) -> date | None:
+    """The earliest recent day the lead or the sentence after it names ("yesterday",
+    "Wednesday night"),
+    a day before the report's: the lead's news may have happened then rather than on the
+    report's day (a morning paper's "yesterday"). None when the opening names none."""
+    if newsday is None:
+        return None
+    opening = [s for s in sentences if s.kind == "body"][:2]
+    if not opening:
+        return None
+    lo, hi = opening[0].start, opening[-1].end
+    days = [t.window[0] for t in timexes
+            if lo <= t.start < hi and t.type in ("DATE", "TIME") and t.window is not None
+            and t.window[0] == t.window[1] and not quotes.inside(t.start)
+            and 0 < (newsday - t.window[0]).days <= OPENING_DAYS]
+    return min(days, default=None)
+
+
 @dataclass
 class _Row:
     event: Event
@@ -141,7 +164,8 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     solve(events, by_mention, dct, previous)
     if inherit(events, sentences):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
-    if lead_news(text, events, sentences, _newsday(text, sentences, timexes, dct)):
+    newsday = _newsday(text, sentences, timexes, dct)
+    if lead_news(text, events, sentences, newsday, _told_day(sentences, timexes, newsday, quotes)):
         solve(events, by_mention, dct, previous)
         if inherit(events, sentences):  # the lead's next sentences continue its day
             solve(events, by_mention, dct, previous)
@@ -152,10 +176,62 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     out = []
     tx_by_start = sorted(timexes, key=lambda t: t.start)
     names = mid_sentence_words(text)
-    for ev in keep:
-        out.append(_Row(ev, _record(article, ev, ids, sentences, tx_by_start, lex, names)))
+    rows = [_Row(ev, _record(article, ev, ids, sentences, tx_by_start, lex, names))
+            for ev in keep]
+    by_sentence: dict[int, list[_Row]] = {}
+    for row in rows:
+        by_sentence.setdefault(row.event.head.sentence, []).append(row)
+    for row in rows:
+        ev, rec = row.event, row.record
+        if _attribution_only(rec, text, ev):
+            own_time = bool(ev.own)
+            told = next((r for r in by_sentence[ev.head.sentence] if r is not row
+                         and r.event.head.start < ev.head.seg_start
+                         and ((r.event.lo, r.event.hi) == (ev.lo, ev.hi) or not own_time)), None)
+            if told is not None:
+                # what was told is a row of its own, with the same date (or the telling has
+                # no time of its own): one row, both spans
+                told.record["evidence_spans"] = sorted(
+                    told.record["evidence_spans"] + rec["evidence_spans"])
+                continue
+            rec["label"] = _told_what(rec["label"], text, sentences[ev.head.sentence].start,
+                                      ev.head.seg_start, tx_by_start)
+        out.append(row)
     out.sort(key=lambda r: (r.record["start"], r.record["char_start"]))
     return out
+
+
+#: "..., Albright said", "The official news agency IRNA reported": who told it, and nothing
+#: of what happened
+_ATTRIBUTION = re.compile(r"(?:[\w.,’'&-]+\s+){0,7}?(?:also\s+)?[\w’'-]+\s*"
+                          r"(?:\s+(?:here|there|today|yesterday|in\s+a\s+statement))?",
+                          re.IGNORECASE)
+
+
+def _attribution_only(rec: dict, text: str, ev: Event) -> bool:
+    """A report whose label names only the teller: the row tells a reader nothing (what was
+    told is its own row, when it is an event)."""
+    m = ev.head
+    if rec["category"] != "reporting" or m.trigger.pos != "v" or len(ev.mentions) > 1:
+        return False
+    label = rec["label"].rstrip(" .,")
+    verb = text[m.start : m.end].lower()
+    words = label.split()
+    return bool(words) and words[-1].lower() in (verb, "here", "there", "today", "statement") \
+        and verb in label.lower() and len(words) <= 8
+
+
+def _told_what(label: str, text: str, sent_start: int, seg_start: int,
+               timexes: list[Timex]) -> str:
+    """ "Albright said" after what she said: the label says what was told ("Albright said:
+    the bombings were cowardly"), when the sentence tells it before the teller."""
+    content = text[sent_start:seg_start]
+    for t in reversed([t for t in timexes if sent_start <= t.start and t.end <= seg_start]):
+        content = content[: t.start - sent_start] + content[t.end - sent_start :]
+    content = re.sub(r"\s+", " ", content).strip(" ,;:-–—\"'`“”‘’")
+    if len(content.split()) < 3:
+        return label
+    return _shorten(f"{label}: {content[:1].lower() + content[1:]}")
 
 
 def _event_id(doc_id: str, ev: Event) -> str:

@@ -543,7 +543,48 @@ def mentions_of(
     for m in out:
         if not m.future and any(c.future_only for c in m.own):
             m.own = [c for c in m.own if not c.future_only]  # "took the city within a week"
+        if m.own and any(0 <= c.at < m.start for c in m.own):
+            m.own = _anniversaries(text, m)
     return out
+
+
+#: "today, the 39th anniversary of the Bay of Pigs fiasco, an aborted invasion that ...": the
+#: date is the anniversary's; the event it recalls is that many years older
+_ANNIVERSARY = re.compile(r",?\s*(?:(?:the|its|his|her|their)\s+)?"
+                          r"(?:(?P<n>\d+|[a-z-]+?)(?:st|nd|rd|th)?\s+)?anniversary\s+of\b",
+                          re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twentieth": 20,
+             "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+             "sixtieth": 60, "hundredth": 100}
+
+
+def _anniversaries(text: str, m: Mention) -> list[Constraint]:
+    out = []
+    for c in m.own:
+        # the anniversary stands beside the date ("today, the 39th anniversary of"), not in a
+        # tie of its own ("a week after the 25th anniversary of")
+        end = c.at + len(c.text)
+        ann = _ANNIVERSARY.match(text, end) if 0 <= c.at and end <= m.start else None
+        if ann is None:
+            out.append(c)
+            continue
+        out += _anniversary([c], ann.group("n"))
+    return out
+
+
+def _anniversary(own: list[Constraint], word: str | None) -> list[Constraint]:
+    """The event an anniversary recalls happened that many years before the anniversary's
+    date; with no number, the date says nothing of it."""
+    n = None
+    if word:
+        w = word.lower()
+        n = int(w) if w.isdigit() else _ORDINALS.get(w)
+    if n is None:
+        return []
+    back = relativedelta(years=n)
+    return [Constraint(c.lo - back if c.lo else None, c.hi - back if c.hi else None,
+                       c.confidence, c.text, c.precision, c.kind, c.at) for c in own]
 
 
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",
@@ -1196,6 +1237,13 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
     before = text[max(0, tx.start - 40) : tx.start]
     if _EFFECTIVE.search(before):
         return "drop"  # "a labor pact effective June 1"
+    if _COMPARED.search(before):
+        return "drop"  # "was at $1.5765 compared with $1.6145 Wednesday": a comparison's base
+    if re.search(r"Q\d|H\d", tx.value or "") and main.category == "reporting" \
+            and main.tense in ("past", "perfect"):
+        # "reported a third-quarter loss": the quarter is the period the figures cover; the
+        # report is between its start and publication
+        return "after"
     if main.trigger.pos == "v" and tx.end <= main.start and _DET_BEFORE.search(before):
         nxt = _NOUN_AFTER.match(text, tx.end)
         if nxt and nxt.end() <= main.start and nxt.group("w").lower() not in _NOT_NOUN \
@@ -1234,6 +1282,10 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
     return ""
 
 
+#: a comparison's base: "compared with $1.6145 Wednesday", "from $98 million a year ago"
+_COMPARED = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.|\bthan|\bfrom\s+(?:\$|US\$|£|€)?\d[\d.,]*)"
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,30}$", re.IGNORECASE)
 #: a coordinated clause that opens with its own subject and a finite "be"/"have"
 _OWN_CLAUSE = re.compile(
     r"(?:there|it|he|she|they|we|i|(?:the|a|an|his|her|their|its|no)\s+[\w’'-]+(?:\s+[\w’'-]+)?)"

@@ -321,10 +321,10 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
         # the lead's day, unless the ties to other events already bound it on both sides or
         # contradict it ("says gaps remain before next week's talks": before, and that day)
         lo_d, hi_d = _intersect([c for c, _a, _r in derived])
-        day = ev.lead.lo
-        assert day is not None
-        if (lo_d is None or hi_d is None) and (lo_d is None or lo_d <= day) \
-                and (hi_d is None or hi_d >= day):
+        first, last = ev.lead.lo, ev.lead.hi
+        assert first is not None and last is not None
+        if (lo_d is None or hi_d is None) and (lo_d is None or lo_d <= last) \
+                and (hi_d is None or hi_d >= first):
             own, lead = [ev.lead], True
     future = ev.future or any(c.lo is not None and dct is not None and c.lo > dct for c in own)
     cs = own + [c for c, _a, _r in derived]
@@ -506,13 +506,14 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
 
 
 def lead_news(text: str, events: list[Event], sentences: list[Sentence],
-              newsday: date | None) -> bool:
+              newsday: date | None, told: date | None = None) -> bool:
     """News convention: the lead (the first body sentence, and what the second one tells in
     the present perfect) reports the day's news, and so does a present-tense report with a
     complement in the first three ("A UN spokesman says Annan is close to a deal"). Its main
     events that the text dates in no other way ("Security forces clashed with demonstrators
     in Lagos", "The presidents have signed the accession papers", "Officials are warning
-    residents") happened on ``newsday``. Returns whether anything was dated so."""
+    residents") happened on ``newsday``, or between ``told`` (an earlier day the opening
+    names: "yesterday") and it. Returns whether anything was dated so."""
     if newsday is None:
         return False
     body = [i for i, s in enumerate(sentences) if s.kind == "body"][:LEAD_MIN_SENTENCES]
@@ -537,7 +538,9 @@ def lead_news(text: str, events: list[Event], sentences: list[Sentence],
             continue
         if not says and m.tense not in (LEAD_TENSES if first else ("perfect",)):
             continue
-        ev.lead = Constraint(newsday, newsday, LEAD_CONFIDENCE, "", "day", "lead")
+        # when the opening names an earlier recent day, the news may be of that day
+        ev.lead = Constraint(told or newsday, newsday, LEAD_CONFIDENCE, "",
+                             "day" if told is None else None, "lead")
         changed = True
     return changed
 
