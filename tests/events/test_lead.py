@@ -309,3 +309,16 @@ def test_a_tellers_label_says_what_was_told():
     text = "The bombings were cowardly acts of terror, Albright said Monday. Talks went on."
     row = _row(extract(text, "1998-08-26"), "Albright said")
     assert "cowardly" in row["label"] and len(row["label"]) <= 80
+
+
+@pytest.mark.parametrize("text, label", [
+    ("The death toll in the Tanzania blast, initially 10, has risen to 12, hospital officials "
+     "said Wednesday. Talks went on.",
+     "Hospital officials said: the death toll in the Tanzania blast has risen to 12"),
+    ("``We are going to maintain our forces in the region,'' said spokesman Kenneth Bacon on "
+     "Friday. Talks went on.",
+     "Spokesman Kenneth Bacon said: we are going to maintain our forces in the region"),
+])
+def test_a_teller_label_names_the_teller_and_the_news(text, label):
+    df = extract(text, "1998-03-06")  # a Friday
+    assert label in df["label"].tolist(), df["label"].tolist()

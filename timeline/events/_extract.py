@@ -208,12 +208,23 @@ _ATTRIBUTION = re.compile(r"(?:[\w.,’'&-]+\s+){0,7}?(?:also\s+)?[\w’'-]+\s*"
                           re.IGNORECASE)
 
 
+#: "..., said spokesman Kenneth Bacon": the teller after the verb
+_TELLER = r"(?:[A-Z][\w.’'-]*|of|the|[a-z]+man|[a-z]+woman|police|officials?|minister)"
+_INVERTED = re.compile(r"(?P<verb>(?i:said|says|added|reported|told))\s+"
+                       rf"(?P<who>{_TELLER}(?:\s+{_TELLER}){{0,5}})$")
+
+
 def _attribution_only(rec: dict, text: str, ev: Event) -> bool:
     """A report whose label names only the teller: the row tells a reader nothing (what was
-    told is its own row, when it is an event)."""
+    told is its own row, when it is an event). "Said spokesman Kenneth Bacon" is turned into
+    "Spokesman Kenneth Bacon said" on the way."""
     m = ev.head
     if rec["category"] != "reporting" or m.trigger.pos != "v" or len(ev.mentions) > 1:
         return False
+    inverted = _INVERTED.fullmatch(rec["label"].rstrip(" .,"))
+    if inverted:
+        who = inverted.group("who")
+        rec["label"] = f"{who[:1].upper()}{who[1:]} {inverted.group('verb').lower()}"
     label = rec["label"].rstrip(" .,")
     verb = text[m.start : m.end].lower()
     words = label.split()
@@ -231,6 +242,9 @@ def _told_what(label: str, text: str, sent_start: int, seg_start: int,
     content = re.sub(r"\s+", " ", content).strip(" ,;:-–—\"'`“”‘’")
     if len(content.split()) < 3:
         return label
+    if len(label) + len(content) > 78:
+        # "the death toll, initially 10, has risen to 12": an aside goes before the news does
+        content = re.sub(r",[^,]{1,40},\s*", " ", content)
     return _shorten(f"{label}: {content[:1].lower() + content[1:]}")
 
 
