@@ -65,6 +65,17 @@ def test_tense_decides_direction(text, value):
     assert one(text).value == value
 
 
+def test_a_quotations_tense_does_not_reach_past_its_edge():
+    # the quote's "will" is not the telling's tense: Friday is the last one (DCT a Monday)
+    from datetime import date
+
+    from timeline.temporal import tag
+
+    text = "``They will come back,'' a senior official of the ministry told reporters on Friday."
+    [t] = tag(text, date(1998, 8, 24))
+    assert t.value == "1998-08-21"
+
+
 def test_a_year_earlier_compares_with_the_quarter_just_named():
     found = tag("Profit rose 5% in the third quarter from a year earlier.", "1989-11-02")
     assert [t.value for t in found] == ["1989-Q3", "1988-Q3"]

@@ -265,10 +265,13 @@ def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
         if start <= cs < end:
             continue
         dist = start - ce if ce <= start else cs - end
+        if _QUOTE_RE.search(text, min(ce, end), max(cs, start)):
+            # not across a quotation's edge: ("we are going to stay,'' he said on Friday":
+            # the quote's future is not the saying's; "leave on Thursday,'' he said")
+            continue
         if label == "report":
-            # news reports everything with "said": only "said Friday" dates the saying, and
-            # not across a quotation's edge ("leave on Thursday,'' he said")
-            if dist > 12 or _QUOTE_RE.search(text, min(ce, end), max(cs, start)):
+            # news reports everything with "said": only "said Friday" dates the saying
+            if dist > 12:
                 continue
             label = "past"
         if ce <= start and dist <= _CLOSE_CUE and text[cs:ce].lower() == "since":
