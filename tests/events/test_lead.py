@@ -322,3 +322,11 @@ def test_a_tellers_label_says_what_was_told():
 def test_a_teller_label_names_the_teller_and_the_news(text, label):
     df = extract(text, "1998-03-06")  # a Friday
     assert label in df["label"].tolist(), df["label"].tolist()
+
+
+def test_meanwhile_looks_back_past_an_undated_sentence():
+    text = ("Some 1,500 protesters marched on Sunday in Istanbul. ``Stop the bloodshed,'' the "
+            "protesters chanted. Meanwhile in Ankara, a few hundred people laid a wreath at the "
+            "embassy.")
+    row = _row(extract(text, "1998-03-08"), "laid a wreath")
+    assert _window(row) == ("1998-03-08", "1998-03-08")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from hypothesis import given, settings
@@ -64,6 +65,9 @@ def test_calendar_edges_with_every_rule_example():
 @settings(max_examples=100, deadline=None)
 @given(texty)
 def test_without_dct_nothing_relative_gets_a_window(text):
+    # never from the clock: an anchored expression either has no window or hangs on a year
+    # the text itself names ("1800: the year" / "the following year")
+    years = {int(y) for y in re.findall(r"\d{4}", text)}
     for t in tag(text, None):
-        if t.anchored:
-            assert t.window is None
+        if t.anchored and t.window is not None:
+            assert any(abs(t.window[0].year - y) <= 1 for y in years), (text, t)

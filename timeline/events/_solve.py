@@ -25,6 +25,8 @@ STEP_INHERIT = 0.6
 STEP_UNKNOWN_OFFSET = 0.9
 #: how many earlier events of a class a new mention is compared with
 RECENT_EVENTS = 30
+#: how many earlier sentences "meanwhile" / "since then" may look back for a dated event
+NARRATIVE_LOOKBACK = 3
 #: a narrative time wider than this (a year, a decade) is not passed on to the next sentence
 MAX_INHERITED_DAYS = 31
 #: an undated event told in the lead of a report is the day's news: dated to the report's
@@ -547,16 +549,20 @@ def lead_news(text: str, events: list[Event], sentences: list[Sentence],
 
 def previous_events(mentions: list[Mention],
                     by_mention: dict[int, Event]) -> dict[int, list[Event]]:
-    """For "since then" / "the next day": the main events of the last earlier sentence that
-    has any (not quoted, not reported speech), first clause first."""
+    """For "since then" / "the next day" / "meanwhile": the main events of the last earlier
+    sentence that has any (not quoted, not reported speech), first clause first, then those
+    of the sentences before it (up to :data:`NARRATIVE_LOOKBACK` sentences with events), for
+    when the nearest ones have no date."""
     out: dict[int, list[Event]] = {}
+    recent: list[list[Event]] = []  # the last sentences' main events, most recent first
     last: list[Event] = []
     current_sentence = -1
     pending: list[Event] = []
     for m in mentions:
         if m.sentence != current_sentence:
             if pending:
-                last = pending
+                recent = [pending, *recent][:NARRATIVE_LOOKBACK]
+                last = [ev for group in recent for ev in group]
             pending = []
             current_sentence = m.sentence
         out[m.index] = last
