@@ -162,12 +162,12 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     by_mention = {m.index: ev for ev in events for m in ev.mentions}
     previous = previous_events(mentions, by_mention)
     solve(events, by_mention, dct, previous)
-    if inherit(events, sentences):
+    if inherit(events, sentences, dct):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
     newsday = _newsday(text, sentences, timexes, dct)
     if lead_news(text, events, sentences, newsday, _told_day(sentences, timexes, newsday, quotes)):
         solve(events, by_mention, dct, previous)
-        if inherit(events, sentences):  # the lead's next sentences continue its day
+        if inherit(events, sentences, dct):  # the lead's next sentences continue its day
             solve(events, by_mention, dct, previous)
     # an event the text says did not happen, or tells only as a possibility, is no row
     keep = [ev for ev in events if ev.dated

@@ -25,6 +25,8 @@ STEP_INHERIT = 0.6
 STEP_UNKNOWN_OFFSET = 0.9
 #: how many earlier events of a class a new mention is compared with
 RECENT_EVENTS = 30
+#: a narrative time this close to publication is the news of the day, not background
+RECENT_DAYS = 7
 #: how many earlier sentences "meanwhile" / "since then" may look back for a dated event
 NARRATIVE_LOOKBACK = 3
 #: a narrative time wider than this (a year, a decade) is not passed on to the next sentence
@@ -424,9 +426,11 @@ def _continues(sentences: list[Sentence], sizes: Counter[int], i: int) -> bool:
     return b.para == a.para + 1 and sizes[a.para] <= SHORT_PARAGRAPH
 
 
-def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
+def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = None) -> bool:
     """A past-tense clause with no time of its own continues the narrative of the sentence
     just before it, when that sentence was dated by its own time expression (one step only).
+    Background (a time more than :data:`RECENT_DAYS` before publication) is continued only
+    within its paragraph and not by a report ("..., Castro said" tells of now, not of 1998).
     Returns whether anything was inherited."""
     dated_by_sentence: dict[int, Event] = {}
     for ev in events:
@@ -460,7 +464,10 @@ def inherit(events: list[Event], sentences: list[Sentence]) -> bool:
         assert prev_ev.lo is not None and prev_ev.hi is not None
         if (prev_ev.hi - prev_ev.lo).days > MAX_INHERITED_DAYS:
             continue  # "in 1989" is background, not the narrative's moment
-        assert prev_ev.lo is not None and prev_ev.hi is not None
+        background = dct is not None and (dct - prev_ev.hi).days > RECENT_DAYS
+        if background and (m.category == "reporting" or
+                           sentences[m.sentence].para != sentences[m.sentence - 1].para):
+            continue
         c = Constraint(prev_ev.lo, prev_ev.hi, prev_ev.confidence * STEP_INHERIT, "",
                        prev_ev.precision, "inherited")
         ev.inherited = (c, prev_ev)
