@@ -330,3 +330,9 @@ def test_meanwhile_looks_back_past_an_undated_sentence():
             "embassy.")
     row = _row(extract(text, "1998-03-08"), "laid a wreath")
     assert _window(row) == ("1998-03-08", "1998-03-08")
+
+
+def test_a_coordinated_clause_borrows_the_subject_of_the_sentence():
+    df = extract("Rebels seized the town on Friday and were joined by deserters. Talks went on. "
+                 "Officials met.", "1999-10-08")
+    assert "Rebels were joined by deserters" in df["label"].tolist(), df["label"].tolist()

@@ -183,6 +183,12 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
         by_sentence.setdefault(row.event.head.sentence, []).append(row)
     for row in rows:
         ev, rec = row.event, row.record
+        if _FRAGMENT_START.match(rec["label"]) and not _TO_START.match(rec["label"]):
+            earlier = [e.head for e in events if e.head.sentence == ev.head.sentence
+                       and e.head.start < ev.head.start and e.head.role == "main"
+                       and e.head.trigger.pos == "v"]
+            rec["label"] = _with_subject(rec["label"], earlier, text, sentences, tx_by_start,
+                                         lex)
         if _attribution_only(rec, text, ev):
             own_time = bool(ev.own)
             told = next((r for r in by_sentence[ev.head.sentence] if r is not row
@@ -230,6 +236,38 @@ def _attribution_only(rec: dict, text: str, ev: Event) -> bool:
     words = label.split()
     return bool(words) and words[-1].lower() in (verb, "here", "there", "today", "statement") \
         and verb in label.lower() and len(words) <= 8
+
+
+#: a label that opens with an infinitive, a participle or an auxiliary says nothing of who did
+#: what: "To file for applications", "Adding that ...", "Is scheduled for completion"
+_FRAGMENT_START = re.compile(r"(?:to|adding|saying|noting|citing|including|is|are|was|were|"
+                             r"has|have|had|been|being)\b", re.IGNORECASE)
+
+
+_TO_START = re.compile(r"(?:to|adding|saying|noting|citing|including)\b", re.IGNORECASE)
+_AUX_END = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|then|later|and))+$",
+                      re.IGNORECASE)
+
+
+def _with_subject(label: str, earlier: list[Mention], text: str, sentences: list[Sentence],
+                  timexes: list[Timex], lex) -> str:
+    """ "A man ... was arrested ... and was brought to the United States": the second
+    clause's label borrows the subject of the first ("A man ... was brought ...")."""
+    for m in earlier:
+        sent = sentences[m.sentence]
+        if text[sent.start : m.seg_start].strip(" \"“`'"):
+            continue  # only a clause that opens the sentence has its subject in its label
+        seg = next((s for s in segments(text, sent.start, sent.end, lex)
+                    if s.start == m.seg_start), None)
+        olabel = label_for(text, m, sent.start, timexes, lex, seg)
+        if _FRAGMENT_START.match(olabel):
+            continue
+        trig = text[m.start : m.end]
+        at = olabel.find(trig)
+        subject = _AUX_END.sub("", olabel[:at].rstrip()) if at > 0 else ""
+        if subject and len(subject) <= 50 and subject[:1].isupper():
+            return _shorten(f"{subject} {label[:1].lower()}{label[1:]}")
+    return label
 
 
 def _told_what(label: str, text: str, sent_start: int, seg_start: int,
