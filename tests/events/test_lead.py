@@ -336,3 +336,22 @@ def test_a_coordinated_clause_borrows_the_subject_of_the_sentence():
     df = extract("Rebels seized the town on Friday and were joined by deserters. Talks went on. "
                  "Officials met.", "1999-10-08")
     assert "Rebels were joined by deserters" in df["label"].tolist(), df["label"].tolist()
+
+
+def test_a_comparison_in_its_own_segment_dates_nothing():
+    df = extract("Volume was estimated at 1.3 billion shares, up from 886 million Thursday.",
+                 "1989-10-27")
+    assert not (df["start"] == pd.Timestamp("1989-10-26")).any(), df[["label", "edtf"]]
+
+
+def test_a_forecasts_time_is_not_the_tellings():
+    df = extract("Mr. Marous said the business will achieve higher sales this year.", "1989-10-26")
+    said = df[df["label"].str.contains("said")]
+    assert all(_window(r) != ("1989-01-01", "1989-10-26") for _, r in said.iterrows())
+
+
+def test_a_yesterday_further_into_the_opening_still_widens_the_leads_window():
+    text = ("Some lousy earnings reports whacked the stock market. Bond prices fell only "
+            "slightly. Traders were nervous. The Dow fell 3.3 points yesterday. Volume was heavy.")
+    row = _row(extract(text, "1989-10-27"), "whacked")
+    assert _window(row) == ("1989-10-26", "1989-10-27")

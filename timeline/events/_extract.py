@@ -114,6 +114,8 @@ def _newsday(text: str, sentences: list[Sentence], timexes: list[Timex],
 
 #: how far back a day named in the opening may lie and still be the lead's day
 OPENING_DAYS = 7
+#: how many opening sentences a "yesterday" may stand in and still date the lead
+OPENING_SENTENCES = 5
 
 
 def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | None,
@@ -124,14 +126,22 @@ def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | N
     report's day (a morning paper's "yesterday"). None when the opening names none."""
     if newsday is None:
         return None
-    opening = [s for s in sentences if s.kind == "body"][:2]
-    if not opening:
+    body = [s for s in sentences if s.kind == "body"]
+    if not body:
         return None
-    lo, hi = opening[0].start, opening[-1].end
-    days = [t.window[0] for t in timexes
-            if lo <= t.start < hi and t.type in ("DATE", "TIME") and t.window is not None
-            and t.window[0] == t.window[1] and not quotes.inside(t.start)
-            and 0 < (newsday - t.window[0]).days <= OPENING_DAYS]
+    near = body[:2]  # any recent day named there
+    wide = body[:OPENING_SENTENCES]  # only the day before ("yesterday": a morning paper)
+    days = []
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.window is None or t.window[0] != t.window[1] \
+                or quotes.inside(t.start):
+            continue
+        back = (newsday - t.window[0]).days
+        if 0 < back <= OPENING_DAYS and near[0].start <= t.start < near[-1].end:
+            days.append(t.window[0])
+        elif back == 1 and "yesterday" in t.text.lower() \
+                and wide[0].start <= t.start < wide[-1].end:
+            days.append(t.window[0])
     return min(days, default=None)
 
 

@@ -1121,6 +1121,12 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 target = None
             if target is not None:
                 for tx in info.timexes:
+                    if _COMPARED.search(text, max(0, tx.start - 40), tx.start):
+                        continue  # "..., up from 886 million Thursday": a comparison's base
+                    if target.category == "reporting" and target.trigger.pos == "v" \
+                            and tx.start > target.end and _FORECAST.search(
+                                text, target.end, tx.start):
+                        continue  # "said sales will rise this year": the forecast's time
                     c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or target.quoted,
                                          text[max(0, tx.start - 8) : tx.start])
                     if c is not None and _told_in_past(target):
@@ -1282,6 +1288,9 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
     return ""
 
 
+#: a forecast told by a report: "said the business will achieve higher sales this year"
+_FORECAST = re.compile(r"\b(?:will|would|could|might|should|expects?|expected|intends?|"
+                       r"predicts?)\b", re.IGNORECASE)
 #: a comparison's base: "compared with $1.6145 Wednesday", "from $98 million a year ago"
 _COMPARED = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.|\bthan|\bfrom\s+(?:\$|US\$|£|€)?\d[\d.,]*)"
