@@ -341,9 +341,10 @@ def test_load_devset_on_missing_or_empty_directory(tmp_path):
 # ------------------------------------------------------------------ the devset --
 
 
-#: the development set, the first held-out set (opened for development in session 2) and
-#: the sealed held-out set
-ANNOTATED_SETS = [DEVSET, ROOT / "tests" / "devset_heldout", ROOT / "tests" / "devset_heldout2"]
+#: the development set, the first and second held-out sets (opened for development in
+#: session 2) and the sealed third one
+ANNOTATED_SETS = [DEVSET, ROOT / "tests" / "devset_heldout", ROOT / "tests" / "devset_heldout2",
+                  ROOT / "tests" / "devset_heldout3"]
 
 
 @pytest.mark.parametrize("devset", ANNOTATED_SETS, ids=lambda p: p.name)
