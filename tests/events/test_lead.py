@@ -355,3 +355,13 @@ def test_a_yesterday_further_into_the_opening_still_widens_the_leads_window():
             "slightly. Traders were nervous. The Dow fell 3.3 points yesterday. Volume was heavy.")
     row = _row(extract(text, "1989-10-27"), "whacked")
     assert _window(row) == ("1989-10-26", "1989-10-27")
+
+
+def test_a_second_time_the_first_contradicts_dates_the_event_between_them():
+    text = ("The World Court Friday rejected objections to a case that has blocked the trial of "
+            "two Libyans suspected of blowing up a Pan Am jumbo jet over Scotland in 1988.")
+    df = extract(text, "1998-02-27")
+    assert _window(_row(df, "rejected")) == ("1998-02-27", "1998-02-27")
+    row = _row(df, "Blowing up")
+    assert _window(row) == ("1988-01-01", "1988-12-31")
+    assert "World Court" not in row["label"]  # the label is the event's, not the clause's

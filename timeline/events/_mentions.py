@@ -856,7 +856,7 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
     """ "said Friday that ... the August 7 bombings": a noun with its own date is its own event.
 
     Returns the segment's time expressions that are left for the clause's main event."""
-    left = []
+    left: list[Timex] = []
     clause = info.main
     for tx in info.timexes:
         if clause is not None and _reduced_relative(text, seg, cands, main, clause, tx, si, dct,
@@ -898,6 +898,7 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             # (the word after a possessive is a noun, whatever else it can be: "ruling")
             owner = next((c for c in cands if c is not main and c.start >= possessive.end()
                           and _POSSESSED.fullmatch(text, possessive.end(), c.start)), None)
+        second = False
         for c in ([] if owner else cands):
             if c is main or c.trig.pos != "n":
                 continue
@@ -914,6 +915,18 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 owner = c
             if owner:
                 break
+        if owner is None and not possessive and clause is not None and tx.window is not None \
+                and dct is not None and not quotes.inside(tx.start):
+            # "rejected objections Friday ... suspected of blowing up a jet in 1988": a
+            # second time the first contradicts belongs to the event told between them
+            clash = [t for t in left if t.window is not None and (
+                t.window[1] < tx.window[0] or tx.window[1] < t.window[0])]
+            if clash:
+                floor = max(max(t.end for t in clash), clause.end)
+                between = [c for c in cands if c is not main and floor <= c.start
+                           and c.end <= tx.start]
+                if between:
+                    owner, second = between[-1], True
         if owner is None and clause is not None and clause.category == "reporting" \
                 and clause.trigger.pos == "v" and tx.start > clause.end \
                 and not quotes.inside(tx.start):
@@ -935,6 +948,10 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         m = _new_mention(out, si, seg, owner, None, "nominal", text, lex, quotes)
         if by_possessive:
             m.tense = "noun"
+        elif second and owner.trig.pos == "v":
+            m.tense = "past" if tx.window is not None and dct is not None \
+                and tx.window[1] <= dct else "future"
+            m.label_start = owner.start  # "blowing up a jet over Scotland", not the clause
         elif owner.trig.pos == "v":
             m.tense = "future"
             if told and tx.window is not None and dct is not None and tx.window[1] <= dct:
