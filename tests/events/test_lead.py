@@ -365,3 +365,14 @@ def test_a_second_time_the_first_contradicts_dates_the_event_between_them():
     row = _row(df, "Blowing up")
     assert _window(row) == ("1988-01-01", "1988-12-31")
     assert "World Court" not in row["label"]  # the label is the event's, not the clause's
+
+
+@pytest.mark.parametrize("text, window", [
+    ("The summit will be held in Washington on April 24 and 25.", ("1999-04-24", "1999-04-25")),
+    # not joined: another clause's time
+    ("Warplanes helped end the war almost four years ago and now are poised to strike.",
+     ("1995-01-01", "1995-12-31")),
+])
+def test_dates_joined_by_and_are_one_span(text, window):
+    df = extract(text, "1999-03-12")
+    assert window in [_window(r) for _, r in df.iterrows()], df[["label", "edtf"]]

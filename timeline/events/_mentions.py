@@ -545,6 +545,30 @@ def mentions_of(
             m.own = [c for c in m.own if not c.future_only]  # "took the city within a week"
         if m.own and any(0 <= c.at < m.start for c in m.own):
             m.own = _anniversaries(text, m)
+        if len(m.own) > 1:
+            m.own = _spans_of_dates(text, m.own)
+    return out
+
+
+#: "on April 24 and 25", "Monday or Tuesday", "from March 3 to 5": dates joined into one span
+_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|-|–)\s*", re.IGNORECASE)
+
+
+def _spans_of_dates(text: str, own: list[Constraint]) -> list[Constraint]:
+    """Two dates joined by "and" / "or" / "to" are one span, not two constraints to
+    intersect: the event is somewhere in (or across) both."""
+    out: list[Constraint] = []
+    for c in sorted(own, key=lambda c: c.at):
+        prev = out[-1] if out else None
+        if prev is not None and prev.at >= 0 and c.at >= 0 and prev.lo and prev.hi and c.lo \
+                and c.hi and prev.precision == c.precision and prev.precision in ("day", "month") \
+                and abs((c.lo - prev.lo).days) <= 62 \
+                and _JOINED.fullmatch(text, prev.at + len(prev.text), c.at):
+            out[-1] = Constraint(min(prev.lo, c.lo), max(prev.hi, c.hi),
+                                 min(prev.confidence, c.confidence),
+                                 text[prev.at : c.at + len(c.text)], None, prev.kind, prev.at)
+            continue
+        out.append(c)
     return out
 
 
