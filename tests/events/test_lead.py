@@ -376,3 +376,19 @@ def test_a_second_time_the_first_contradicts_dates_the_event_between_them():
 def test_dates_joined_by_and_are_one_span(text, window):
     df = extract(text, "1999-03-12")
     assert window in [_window(r) for _, r in df.iterrows()], df[["label", "edtf"]]
+
+
+@pytest.mark.parametrize("text, window", [
+    ("Rebels attacked the town a few years ago.", ("1990-04-01", "1999-04-01")),
+    ("Rebels attacked the town several months ago.", ("1999-04-01", "2000-03-01")),
+    ("Rebels attacked the town a few days ago.", ("2000-03-18", "2000-03-31")),
+])
+def test_some_units_ago_keeps_the_units_scale(text, window):
+    row = _row(extract(text, "2000-04-01"), "attacked")
+    assert _window(row) == window and row["precision"] == "vague"
+
+
+def test_more_than_n_ago_is_that_time_or_before():
+    df = extract("The rebels landed more than four decades ago.", "2000-04-01")
+    assert not (df["start"].dt.year == 1960).any()  # not the single year 1960
+

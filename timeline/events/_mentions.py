@@ -406,7 +406,13 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
     window = tx.window
     precision = tx.precision
     kind = "dct" if tx.anchored else "explicit"
-    if window is None:
+    ago = _SOME_AGO.search(tx.text) if tx.value == "PAST_REF" and dct is not None else None
+    if ago is not None and dct is not None:
+        # "a few years ago", "several months ago": that unit's scale back, not "recently"
+        least, most = _SOME_AGO_SPANS[ago.group(1).lower().rstrip("s")]
+        window = (dct - most, dct - least)
+        precision, kind = "vague", "vague"
+    elif window is None:
         span = lex.vague.get(tx.value)
         if span is None or dct is None:
             return None
@@ -426,6 +432,8 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
         # the noun is now, not when the clause's event happened
         return None
     mod = (tx.mod or "").upper()
+    if not mod and _MORE_THAN_AGO.search(tx.text):
+        mod = "BEFORE_OR_IN"  # "more than four decades ago": that year or before
     deadline = not mod and tx.type == "DATE" and bool(_BY_DEADLINE.search(before))
     if deadline:
         # "to pay down the loan by February", "had fled by Monday": a deadline, on or before
@@ -439,6 +447,8 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
     hi: date | None = last
     if mod == "BEFORE":
         lo, hi = None, first - timedelta(days=1)
+    elif mod == "BEFORE_OR_IN":
+        lo = None
     elif mod == "ON_OR_BEFORE":
         lo = None
     elif mod == "AFTER":
@@ -478,6 +488,16 @@ def _span_ahead(tx: Timex, dct: date | None, quoted: bool, before: str) -> Const
             return None
         hi = dct + delta
     return Constraint(dct, hi, 0.75, tx.text, "vague", "dct", tx.start, future_only=True)
+
+
+#: "a few years ago", "several months ago", "days ago": a scale, not a date
+_SOME_AGO = re.compile(r"\b(years|months|weeks|days|decades)\s+ago\b", re.IGNORECASE)
+_SOME_AGO_SPANS = {"day": (timedelta(days=1), timedelta(days=14)),
+                   "week": (timedelta(days=7), timedelta(days=62)),
+                   "month": (relativedelta(months=1), relativedelta(months=12)),
+                   "year": (relativedelta(years=1), relativedelta(years=10)),
+                   "decade": (relativedelta(years=10), relativedelta(years=100))}
+_MORE_THAN_AGO = re.compile(r"\b(?:more\s+than|over)\b.*\bago\b", re.IGNORECASE)
 
 
 # ------------------------------------------------------------------ building --
