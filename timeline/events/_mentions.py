@@ -1252,7 +1252,8 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 and main.start == seg.body and _CONSEQUENCE.match(text, main.start) \
                 and not info.anaphora:
             gov = infos[k - 1].main
-            if gov is not None and gov.tense in ("past", "perfect", "present", "noun") \
+            if gov is not None and main.category != "reporting" \
+                    and gov.tense in ("past", "perfect", "present", "noun") \
                     and not gov.quoted and gov.sentence == main.sentence:
                 main.rels.append(Relation("when", "", gov, ""))
         # 4. "since then", "two days later": relative to the narrative's previous event
