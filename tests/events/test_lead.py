@@ -392,3 +392,11 @@ def test_more_than_n_ago_is_that_time_or_before():
     df = extract("The rebels landed more than four decades ago.", "2000-04-01")
     assert not (df["start"].dt.year == 1960).any()  # not the single year 1960
 
+
+
+def test_a_level_is_no_event_unless_the_clause_dates_it():
+    text = ("Loss reserves stood at $108.3 million. The unemployment rate stayed at 4.7 percent "
+            "in January. Officials met on Friday.")
+    df = extract(text, "1998-02-06")
+    assert df[df["label"].str.contains("reserves")].empty
+    assert _window(_row(df, "stayed")) == ("1998-01-01", "1998-01-31")

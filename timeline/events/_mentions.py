@@ -226,7 +226,8 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         # "and repurchased shares for a stock ownership plan": "plan" is a noun here;
         # "filed a brief on Monday arguing the agency cannot return him": the filing is the
         # clause's happening, not the possibility it argues
-        generic = _generic_verb(text, sent, seg, lex)
+        dated = any(seg.start <= t.start < seg.end for t in sent_tx)
+        generic = _generic_verb(text, sent, seg, lex, dated)
         if generic is not None and verbs and generic.start > verbs[0].start:
             generic = None
         if generic is not None:
@@ -248,12 +249,17 @@ _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "a
                     "more", "less", "un", "non", "self", "all", "any", "some", "many", "no"}
 
 
-def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon) -> _Cand | None:
-    """A past-tense verb that triggers.txt does not list ("rescuers searched the rubble")."""
+def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
+                  dated: bool = False) -> _Cand | None:
+    """A past-tense verb that triggers.txt does not list ("rescuers searched the rubble").
+    A verb of state or level ("stood at $108 million") counts only in a clause with a time of
+    its own ("the rate stayed at 4.7% in January": a figure of that month)."""
     irregular = lex.lists["generic_past"]
     for m in _GENERIC.finditer(text, seg.body, seg.end):
         word = m.group(0)
-        if word in lex.lists["not_verb"] or not (word.endswith("ed") or word in irregular):
+        if word in lex.lists["not_verb"] or (word.lower() in lex.lists["stative_past"]
+                                             and not dated) \
+                or not (word.endswith("ed") or word in irregular):
             continue
         prev = _words_before(text, seg.body, m.start(), 1)
         if prev and prev[0] in _NOT_BEFORE_VERB:
