@@ -400,3 +400,11 @@ def test_a_level_is_no_event_unless_the_clause_dates_it():
     df = extract(text, "1998-02-06")
     assert df[df["label"].str.contains("reserves")].empty
     assert _window(_row(df, "stayed")) == ("1998-01-01", "1998-01-31")
+
+
+def test_a_periods_end_is_no_event_and_no_date_of_the_clause():
+    text = ("For the quarter ended Sept. 30, the company earned $5 million. Net income fell 5%, "
+            "compared with a year earlier. Officials met on Friday.")
+    df = extract(text, "1989-10-26")
+    assert df[df["label"].str.contains("ended")].empty
+    assert not (df["start"] == pd.Timestamp("1989-09-30")).any(), df[["label", "edtf"]]

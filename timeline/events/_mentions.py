@@ -214,6 +214,8 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         prev = _words_before(text, seg.body, m.start(), 1)
         if trig.pos == "v" and trig.form in ("base", "s") and prev and prev[0] in _DETERMINERS:
             main_ok = False  # "the increase", "its plans": a verb's form used as a noun
+        if form in _PERIOD_PARTICIPLES and prev and re.search(_PERIOD_NOUN, prev[0]):
+            continue  # "the quarter ended Sept. 30": a period's end, not a happening
         if trig.pos == "v" and trig.form == "past" and prev and prev[0] in _ADJECTIVAL_BEFORE:
             main_ok = False  # "those killed in ...": a reduced relative, not the clause's verb
         if trig.pos == "v" and trig.form == "ing" and tense == "nonfinite" \
@@ -264,6 +266,8 @@ def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         prev = _words_before(text, seg.body, m.start(), 1)
         if prev and prev[0] in _NOT_BEFORE_VERB:
             continue  # "the injured man", "those arrested", "to be named"
+        if prev and word in _PERIOD_PARTICIPLES and re.search(_PERIOD_NOUN, prev[0]):
+            continue  # "the quarter ended Sept. 30", "the fiscal year ended": a period's end
         if prev and text[m.start() - 2 : m.start()].strip() == "" and not prev[0].isalpha():
             continue
         trig = Trigger(word, "v", "other", "-", "past")
@@ -1053,6 +1057,10 @@ _CLAUSE_OPENERS = {"and", "or", "but", "that", "which", "who", "when", "while", 
                    "since", "after", "before", "if", "where", "then", "said", "says", "say"}
 
 
+_PERIOD_ENDED = re.compile(r"\b(?:quarter|year|months?|weeks?|period|half)\s+(?:ended|ending)"
+                           r"\s+(?:on\s+)?$", re.IGNORECASE)
+#: the nouns whose "ended" names a period's end: "the quarter ended", "nine months ended"
+_PERIOD_NOUN = r"^(?:quarter|year|years|months?|weeks?|period|half|fiscal|fiscal-)$"
 #: participles that name a period, not a happening ("the quarter ended Sept. 30")
 _PERIOD_PARTICIPLES = {"ended", "ending", "begun", "beginning", "started", "closed", "set"}
 _FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
@@ -1190,6 +1198,11 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 for tx in info.timexes:
                     if _COMPARED.search(text, max(0, tx.start - 40), tx.start):
                         continue  # "..., up from 886 million Thursday": a comparison's base
+                    if _PERIOD_ENDED.search(text, max(0, tx.start - 40), tx.start):
+                        # "for the quarter ended Sept. 30": the period's last day, not the
+                        # day of what the clause tells
+                        target.opaque_time = True
+                        continue
                     if target.category == "reporting" and target.trigger.pos == "v" \
                             and tx.start > target.end and _FORECAST.search(
                                 text, target.end, tx.start):
