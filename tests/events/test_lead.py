@@ -408,3 +408,11 @@ def test_a_periods_end_is_no_event_and_no_date_of_the_clause():
     df = extract(text, "1989-10-26")
     assert df[df["label"].str.contains("ended")].empty
     assert not (df["start"] == pd.Timestamp("1989-09-30")).any(), df[["label", "edtf"]]
+
+
+def test_a_tellers_label_takes_what_follows_when_nothing_precedes():
+    from timeline.events._extract import _told_what
+
+    text = "Officials said that six visas were approved for the family."
+    label = _told_what("Officials said", text, 0, 0, [], text.index("said") + 4, len(text))
+    assert label == "Officials said: six visas were approved for the family"

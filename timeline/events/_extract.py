@@ -202,7 +202,8 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
         if _attribution_only(rec, text, ev):
             own_time = bool(ev.own)
             told = next((r for r in by_sentence[ev.head.sentence] if r is not row
-                         and r.event.head.start < ev.head.seg_start
+                         and (r.event.head.start < ev.head.seg_start
+                              or r.event.head.start > ev.head.end)
                          and ((r.event.lo, r.event.hi) == (ev.lo, ev.hi) or not own_time)), None)
             if told is not None:
                 # what was told is a row of its own, with the same date (or the telling has
@@ -210,8 +211,10 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
                 told.record["evidence_spans"] = sorted(
                     told.record["evidence_spans"] + rec["evidence_spans"])
                 continue
-            rec["label"] = _told_what(rec["label"], text, sentences[ev.head.sentence].start,
-                                      ev.head.seg_start, tx_by_start)
+            sent = sentences[ev.head.sentence]
+            says = ev.head.trigger.lemma in _SAYING
+            rec["label"] = _told_what(rec["label"], text, sent.start, ev.head.seg_start,
+                                      tx_by_start, ev.head.end if says else -1, sent.end)
         out.append(row)
     out.sort(key=lambda r: (r.record["start"], r.record["char_start"]))
     return out
@@ -280,14 +283,23 @@ def _with_subject(label: str, earlier: list[Mention], text: str, sentences: list
     return label
 
 
+#: verbs whose complement is what was told ("said that ..."), not an object ("published")
+_SAYING = {"say", "tell", "report", "add", "announce", "state", "declare", "claim", "warn"}
+
+
 def _told_what(label: str, text: str, sent_start: int, seg_start: int,
-               timexes: list[Timex]) -> str:
+               timexes: list[Timex], verb_end: int = -1, sent_end: int = -1) -> str:
     """ "Albright said" after what she said: the label says what was told ("Albright said:
-    the bombings were cowardly"), when the sentence tells it before the teller."""
-    content = text[sent_start:seg_start]
-    for t in reversed([t for t in timexes if sent_start <= t.start and t.end <= seg_start]):
-        content = content[: t.start - sent_start] + content[t.end - sent_start :]
-    content = re.sub(r"\s+", " ", content).strip(" ,;:-–—\"'`“”‘’")
+    the bombings were cowardly"), from the words before the teller or, when there are none,
+    after the verb ("officials said the visas were approved")."""
+    start, end = sent_start, seg_start
+    if len(text[start:end].split()) < 3 and 0 <= verb_end < sent_end:
+        start, end = verb_end, sent_end
+    content = text[start:end]
+    for t in reversed([t for t in timexes if start <= t.start and t.end <= end]):
+        content = content[: t.start - start] + content[t.end - start :]
+    content = re.sub(r"\s+", " ", content).strip(" ,;:-–—\"'`“”‘’.")
+    content = re.sub(r"^(?:that|on|in)\s+", "", content, flags=re.IGNORECASE)
     if len(content.split()) < 3:
         return label
     if len(label) + len(content) > 78:
