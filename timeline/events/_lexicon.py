@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from timeline.schema import CATEGORIES
+from timeline.temporal.rules import sections
 
 __all__ = ["Trigger", "Lexicon", "LexiconError", "lexicon"]
 
@@ -105,11 +106,9 @@ def _irregular_kind(form: str, lemma: str) -> str:
 
 def _load_triggers(path: Path) -> dict[str, list[Trigger]]:
     forms: dict[str, list[Trigger]] = {}
-    category = None
-    for n, line in _lines(path):
+    for n, category, line in sections(path):
         where = f"{path.name}:{n}"
-        if line.startswith("@"):
-            category = line[1:].strip()
+        if line is None:
             if category not in CATEGORIES:
                 raise LexiconError(
                     f"{where}: unknown category {category!r}; use one of {CATEGORIES}")
@@ -159,13 +158,11 @@ def _load_pairs(path: Path, width: int) -> list[tuple[int, list[str]]]:
 
 def _load_sections(path: Path) -> dict[str, list[tuple[int, str]]]:
     out: dict[str, list[tuple[int, str]]] = {}
-    current = None
-    for n, line in _lines(path):
-        if line.startswith("@"):
-            current = line[1:].strip()
-            out[current] = []
-        elif current is None:
+    for n, current, line in sections(path):
+        if current is None:
             raise LexiconError(f"{path.name}:{n}: entry before any @section")
+        if line is None:
+            out[current] = []
         else:
             out[current].append((n, line))
     return out

@@ -39,7 +39,7 @@ from importlib import resources
 from pathlib import Path
 
 __all__ = ["Rule", "Example", "RuleFileError", "load_rules", "load_tables", "load_patterns",
-           "load_keys", "load_cues"]
+           "load_keys", "load_cues", "sections"]
 
 _TYPES = {"DATE", "TIME", "DURATION", "SET"}
 _KEYS = {"rule", "pattern", "type", "value", "mod", "example", "case", "negative", "anchor",
@@ -105,6 +105,10 @@ def _sections(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
             yield n, current, None
         else:
             yield n, current, line
+
+
+#: the walker, for other packages' data files of the same shape (timeline.events' lexicons)
+sections = _sections
 
 
 def load_patterns(path: Path | None = None) -> dict[str, str]:
