@@ -69,3 +69,30 @@ def test_the_first_bad_row_is_reported_whatever_its_fault():
     })
     with pytest.raises(SchemaError, match="row 2: end 2025-03-01 is before start 2025-03-05"):
         validate_events(table)
+
+
+def test_column_edtf_and_precision_match_the_row_functions():
+    # validate_events derives both for whole columns; they must equal the per-row functions
+    import numpy as np
+
+    from timeline.edtf import window_to_edtf
+    from timeline.schema import _edtf_column, _guess_precision, _precision_column
+
+    rng = np.random.default_rng(7)
+    starts = pd.to_datetime("1999-12-25") + pd.to_timedelta(rng.integers(0, 4000, 3000), "D")
+    spans = rng.choice([0, 1, 6, 27, 29, 30, 91, 364, 365, 3652, 5000], 3000)
+    start = pd.Series(starts)
+    end = start + pd.to_timedelta(spans, "D")
+    # whole months, years and decades too
+    start = pd.concat([start, pd.Series(pd.to_datetime(["2024-02-01", "2020-01-01",
+                                                         "2010-01-01"]))], ignore_index=True)
+    end = pd.concat([end, pd.Series(pd.to_datetime(["2024-02-29", "2020-12-31",
+                                                     "2019-12-31"]))], ignore_index=True)
+    prec = pd.Series(rng.choice(["vague", "day", None], len(start)), dtype="string")
+    got = _edtf_column(start, end, prec).tolist()
+    want = [window_to_edtf(s.date(), e.date(), None if pd.isna(p) else p)
+            for s, e, p in zip(start, end, prec, strict=True)]
+    assert got == want
+    assert {"2024-02", "2020", "201X"} <= {g.rstrip("~") for g in got}
+    assert _precision_column(start, end).tolist() == [
+        _guess_precision(s, e) for s, e in zip(start, end, strict=True)]
