@@ -416,3 +416,10 @@ def test_a_tellers_label_takes_what_follows_when_nothing_precedes():
     text = "Officials said that six visas were approved for the family."
     label = _told_what("Officials said", text, 0, 0, [], text.index("said") + 4, len(text))
     assert label == "Officials said: six visas were approved for the family"
+
+
+def test_a_forecast_is_no_event_but_a_scheduled_one_is():
+    df = extract("Capital expenditure will rise slightly in 1990. The vote will be held in "
+                 "January. Ethnic Albanians fear the future.", "1989-10-26")
+    assert df[df["label"].str.contains("expenditure|fear", regex=True)].empty
+    assert _window(_row(df, "vote")) == ("1990-01-01", "1990-01-31")

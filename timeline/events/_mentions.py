@@ -437,7 +437,7 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
     if quoted and kind != "explicit":
         # quoted speech keeps its own frame: "yesterday" in a quote is the speaker's yesterday
         return None
-    if tx.text.lower() in ("current", "present"):
+    if tx.text.lower() in ("current", "present", "the future", "future"):
         # "under their current names", "current market conditions": the adjective says what
         # the noun is now, not when the clause's event happened
         return None
@@ -695,7 +695,11 @@ def _new_mention(out: list[Mention], si: int, seg: Segment, cand: _Cand, about: 
         start=cand.start, end=cand.end, trigger=trig, category=category, cls=cls,
         tense=cand.tense, quoted=quotes.inside(cand.start),
         negated=_negated(text, seg, cand.start, lex), role=role,
-        hypothetical=trig.pos != "n" and _hypothetical(text, seg, cand.start, lex),
+        hypothetical=trig.pos != "n" and (
+            _hypothetical(text, seg, cand.start, lex)
+            # "capital spending will rise slightly": a forecast, not a scheduled happening
+            or (cand.tense in ("future", "irrealis")
+                and trig.lemma.split()[0] in lex.lists["forecast"])),
         evidence=[(seg.body, seg.end)],
         definite=(trig.pos == "n" and bool(_DEFINITE.search(before))) or about is not None,
         label_end=seg.end,
