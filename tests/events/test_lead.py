@@ -423,3 +423,12 @@ def test_a_forecast_is_no_event_but_a_scheduled_one_is():
                  "January. Ethnic Albanians fear the future.", "1989-10-26")
     assert df[df["label"].str.contains("expenditure|fear", regex=True)].empty
     assert _window(_row(df, "vote")) == ("1990-01-01", "1990-01-31")
+
+
+def test_a_short_name_in_parentheses_stays_in_its_noun_phrase():
+    from timeline.events._lexicon import lexicon
+    from timeline.events._text import segments
+
+    t = "In its Friday issue, The Hamilton (Ontario) Spectator quoted an officer."
+    pieces = [t[s.start : s.end] for s in segments(t, 0, len(t), lexicon())]
+    assert "The Hamilton (Ontario) Spectator quoted an officer" in pieces

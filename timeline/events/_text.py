@@ -196,10 +196,18 @@ _PUNCT_SPLIT = re.compile(
 )
 
 
+_SHORT_PAREN = re.compile(r"\((?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})\)")
+
+
 def segments(text: str, start: int, end: int, lex: Lexicon) -> list[Segment]:
     """Clause-like pieces of the sentence ``text[start:end]``, split at punctuation and cues."""
     cuts = {start, end}
+    # "The Hamilton (Ontario) Spectator", "Sen. Jesse Helms (R-N.C.)": a short name in
+    # parentheses is part of its noun phrase, not a clause boundary
+    inside = {i for p in _SHORT_PAREN.finditer(text, start, end) for i in (p.start(), p.end() - 1)}
     for m in _PUNCT_SPLIT.finditer(text, start, end):
+        if m.start() in inside:
+            continue
         cuts.add(m.start())
         cuts.add(m.end())
     for m in lex.cue_regex.finditer(text, start, end):
