@@ -432,3 +432,43 @@ def test_a_short_name_in_parentheses_stays_in_its_noun_phrase():
     t = "In its Friday issue, The Hamilton (Ontario) Spectator quoted an officer."
     pieces = [t[s.start : s.end] for s in segments(t, 0, len(t), lexicon())]
     assert "The Hamilton (Ontario) Spectator quoted an officer" in pieces
+
+
+WEB_PAGE = """Ceasefire talks stall as strikes continue
+
+2 hours ago
+
+Share
+
+By Jane Doe, News, Jerusalem
+
+Image source, Getty Images
+Image caption, Rescue workers search the rubble of a building on Monday
+
+Talks on a ceasefire stalled on Tuesday after negotiators failed to agree, officials said.
+
+Israeli strikes killed at least 20 people overnight, according to the health ministry.
+
+The war began on 7 October 2023, when Hamas-led gunmen attacked southern Israel, killing
+about 1,200 people.
+
+Related topics
+More on this story
+"""
+
+
+def test_a_web_page_gives_its_events_and_nothing_from_its_furniture():
+    df = extract(WEB_PAGE, "2024-05-14")
+    labels = " | ".join(df["label"])
+    assert _window(_row(df, "war began")) == ("2023-10-07", "2023-10-07")
+    assert _window(_row(df, "stalled")) == ("2024-05-14", "2024-05-14")
+    for furniture in ("Share", "Getty", "Related", "More on this story", "hours ago"):
+        assert furniture not in labels, labels
+
+
+def test_an_anchor_naming_other_actors_is_not_an_earlier_event():
+    # "when Hamas-led gunmen attacked Israel" is not the "Israeli strikes" of the sentence
+    # before, and must not lend them its date
+    df = extract(WEB_PAGE, "2024-05-14")
+    strikes = df[df["label"].str.contains("Israeli strikes")]
+    assert all(r.start.year == 2024 for r in strikes.itertuples()), strikes[["label", "edtf"]]

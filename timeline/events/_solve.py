@@ -122,6 +122,13 @@ def _names(text: str, m: Mention) -> set[str]:
     return words
 
 
+def _inner_names(text: str, m: Mention) -> set[str]:
+    """Capitalised words of the mention's clause, not counting its first word (which is
+    capitalised anyway at a sentence's start: "Weeks after rebels seized the town")."""
+    seg = text[m.seg_start : m.seg_end]
+    return {w.group(0) for w in _NAME.finditer(seg) if seg[: w.start()].strip()}
+
+
 _CONTENT = re.compile(r"[A-Za-z][\w’'-]{3,}")
 _STOPWORDS = {"that", "this", "these", "those", "with", "from", "have", "been", "were", "their",
               "they", "which", "when", "after", "before", "since", "about", "into", "over",
@@ -165,6 +172,11 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
                 if (m.sentence, m.seg_start) in segs_of[id(ev)]:
                     continue
                 shared = names & names_of[id(ev)]
+                if m.role == "anchor" and names_of[id(ev)] and not shared \
+                        and _inner_names(text, m) - stop_names:
+                    # "when Hamas gunmen attacked Israel" names other actors than "Israeli
+                    # strikes killed 20": a happening of its own, not a reference back
+                    continue
                 given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v")
                 if m.role in ("nominal", "anchor") and m.own and not shared \
                         and m.trigger.cls != "~" and not any(_kin(m, x) for x in ev.mentions):
