@@ -472,3 +472,24 @@ def test_an_anchor_naming_other_actors_is_not_an_earlier_event():
     df = extract(WEB_PAGE, "2024-05-14")
     strikes = df[df["label"].str.contains("Israeli strikes")]
     assert all(r.start.year == 2024 for r in strikes.itertuples()), strikes[["label", "edtf"]]
+
+
+QUAKE = """Earthquake: death toll passes 2,300 as rescuers search rubble
+
+A magnitude 7.8 earthquake struck southern Turkey and northern Syria early on Monday, killing more than 2,300 people and destroying thousands of buildings.
+
+Rescuers worked through the night in freezing conditions. A second quake of magnitude 7.5 struck the region on Monday afternoon, about nine hours after the first.
+
+It was the strongest earthquake to hit Turkey since 1939, when a quake in the eastern province of Erzincan killed about 33,000 people.
+
+Turkey will hold elections in May.
+"""  # noqa: E501
+
+
+def test_an_indefinite_subject_brings_in_a_new_happening():
+    df = extract(QUAKE, "2023-02-06")
+    monday = _row(df, "Killing more than 2,300")
+    assert _window(monday) == ("2023-02-06", "2023-02-06")  # not 1939's killing
+    assert _window(_row(df, "33,000")) == ("1939-01-01", "1939-12-31")
+    assert _window(_row(df, "second quake")) == ("2023-02-06", "2023-02-06")
+    assert _window(_row(df, "elections")) == ("2023-05-01", "2023-05-31")

@@ -85,6 +85,8 @@ class Mention:
     opaque_time: bool = False
     #: "did not leave until Tuesday": dated by the "until", the negation is no denial
     not_until: bool = False
+    #: the clause's subject comes in with "a"/"an" ("when a quake killed ..."): a new happening
+    indefinite: bool = False
 
     @property
     def future(self) -> bool:
@@ -679,6 +681,16 @@ def _past_reading(c: Constraint, dct: date | None, before: str) -> Constraint:
                       c.deadline, c.future_only)
 
 
+_INDEFINITE = re.compile(r"\W*(?:(?:when|after|before|as|since|while|until)\s+)?"
+                         r"(?:a|an|another|one)\s", re.IGNORECASE)
+
+
+def _indefinite_subject(text: str, body: int, trigger_start: int) -> bool:
+    """ "A second quake struck", "when a quake in Erzincan killed ...": the clause's subject is
+    brought in as new, so the clause names a new happening, not one told before."""
+    return bool(_INDEFINITE.match(text, body, trigger_start))
+
+
 def _new_mention(out: list[Mention], si: int, seg: Segment, cand: _Cand, about: Trigger | None,
                  role: str, text: str, lex: Lexicon, quotes: Quotes) -> Mention:
     for prev in reversed(out):  # one mention per trigger, whatever made it a mention
@@ -701,8 +713,10 @@ def _new_mention(out: list[Mention], si: int, seg: Segment, cand: _Cand, about: 
             or (cand.tense in ("future", "irrealis")
                 and trig.lemma.split()[0] in lex.lists["forecast"])),
         evidence=[(seg.body, seg.end)],
-        definite=(trig.pos == "n" and bool(_DEFINITE.search(before))) or about is not None,
+        definite=(trig.pos == "n" and bool(_DEFINITE.search(before))) or (
+            about is not None and not _indefinite_subject(text, seg.body, cand.start)),
         label_end=seg.end,
+        indefinite=_indefinite_subject(text, seg.start, cand.start),
     )
     out.append(m)
     return m

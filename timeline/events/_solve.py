@@ -177,7 +177,8 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
                     # "when Hamas gunmen attacked Israel" names other actors than "Israeli
                     # strikes killed 20": a happening of its own, not a reference back
                     continue
-                given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v")
+                given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v"
+                                       and not m.indefinite)
                 if m.role in ("nominal", "anchor") and m.own and not shared \
                         and m.trigger.cls != "~" and not any(_kin(m, x) for x in ev.mentions):
                     # "the January 1998 bombing" has its own date: it is another happening
