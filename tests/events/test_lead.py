@@ -493,3 +493,33 @@ def test_an_indefinite_subject_brings_in_a_new_happening():
     assert _window(_row(df, "33,000")) == ("1939-01-01", "1939-12-31")
     assert _window(_row(df, "second quake")) == ("2023-02-06", "2023-02-06")
     assert _window(_row(df, "elections")) == ("2023-05-01", "2023-05-31")
+
+
+ELECTION = """Opposition wins election, ending eight years of nationalist rule
+
+The opposition parties won a majority in Sunday's parliamentary election, official results showed on Tuesday.
+
+Turnout reached 74%, the highest since the fall of communism in 1989.
+
+Its leader conceded defeat on Monday evening.
+
+Two days after the vote, thousands of supporters gathered in Warsaw to celebrate.
+"""  # noqa: E501
+
+
+def test_an_election_story():
+    df = extract(ELECTION, "2023-10-17")
+    # "the vote" is Sunday's election: two days after it is Tuesday
+    assert _window(_row(df, "supporters gathered")) == ("2023-10-17", "2023-10-17")
+    # "the highest since 1989" compares; it does not put the turnout after 1989
+    assert df[df["label"].str.contains("Turnout") & (df["start"].dt.year == 1989)].empty
+    # a possessive time leaves its preposition in the label
+    assert any("in the parliamentary election" in x for x in df["label"])
+
+
+def test_at_least_is_no_superlative():
+    from timeline.events._lexicon import lexicon
+    from timeline.events._text import segments
+
+    t = "Gonzalez has spoken with Elian at least three times since he arrived."
+    assert any(s.lead == "since" for s in segments(t, 0, len(t), lexicon()))

@@ -55,10 +55,13 @@ def _remove_spans(text: str, start: int, end: int, cut: list[tuple[int, int]]) -
                                                            text[max(start, a - 8) : a]):
             continue  # "the Oct. 23 slaying": the date is part of the name of the event
         piece = text[pos:a]
-        piece = _TIME_PREP.sub("", piece)
         tail = _CUT_TAIL.match(text, b, end)
         if tail and tail.group(1):
-            piece += " the "  # "last month's discovery" -> "the discovery"
+            # "last month's discovery" -> "the discovery"; "in Sunday's election" keeps its
+            # "in": the preposition belongs to the noun, not to the time
+            piece += " the "
+        else:
+            piece = _TIME_PREP.sub("", piece)
         parts.append(piece)
         pos = tail.end() if tail else b
     parts.append(text[pos:end])

@@ -291,6 +291,11 @@ def _in_event(text: str, at: int, lex: Lexicon) -> bool:
                for t in lex.forms.get(m.group("noun").lower(), []))
 
 
+#: "the highest since 1989", "the first time since the war" (not "at least three times")
+_SUPERLATIVE = re.compile(r"\b(?:[a-z]{2,}est|(?<!at\s)most|(?<!at\s)least|first|worst|best)\b"
+                          r"(?:\s+[\w%’'-]+){0,4}\s+$", re.IGNORECASE)
+
+
 def _real_cue(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     word = m.group(0).lower()
     before = text[max(0, m.start() - 30) : m.start()]
@@ -373,7 +378,10 @@ def _lead(text: str, a: int, b: int, lex: Lexicon) -> Segment:
             if within:
                 return Segment(a, b, cue, "within", _within_offset(within),
                                _skip_space(text, within.end(), b))
-            return Segment(a, b, cue, lex.cues[cue], _offset(m, lex), _skip_space(text, body, b))
+            relation = lex.cues[cue]
+            if cue == "since" and _SUPERLATIVE.search(text, max(0, a - 40), a):
+                relation = ""  # "the highest turnout since 1989": a comparison, no tie in time
+            return Segment(a, b, cue, relation, _offset(m, lex), _skip_space(text, body, b))
         for lead in _CLAUSE_LEADS:
             if re.match(lead + r"\b", piece, re.IGNORECASE):
                 return Segment(a, b, lead, "", "", _skip_space(text, a + len(lead), b))
