@@ -523,3 +523,11 @@ def test_at_least_is_no_superlative():
 
     t = "Gonzalez has spoken with Elian at least three times since he arrived."
     assert any(s.lead == "since" for s in segments(t, 0, len(t), lexicon()))
+
+
+def test_a_pluperfect_by_a_day_is_some_time_before_it():
+    text = ("The storm hit the coast on Sunday. Rescue teams have been arriving since Tuesday. "
+            "By Wednesday, aid flights had landed in Benghazi. Officials met.")
+    df = extract(text, "2023-09-13")  # a Wednesday
+    landed = df[df["label"].str.contains("landed")]
+    assert all(_window(r) != ("2023-09-13", "2023-09-13") for _, r in landed.iterrows())

@@ -358,8 +358,11 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
             cs = [c for c in own if c.at == near.at]
             lo, hi = _intersect(cs)
     if lo is None and hi is not None and dct is not None and hi >= dct and \
-            any(c.deadline for c in cs):
-        lo = dct  # "to be completed by Nov. 1": between publication and the deadline
+            any(c.deadline for c in cs) and not all(m.tense == "pluperfect" for m in ev.mentions):
+        # "to be completed by Nov. 1": between publication and the deadline; "by Monday,
+        # officials hardened their stance": then (but "flights had landed by Wednesday" tells
+        # of some time before it)
+        lo = dct
         future = True
     if hi is None and lo is not None and dct is not None and not future and lo <= dct:
         hi = dct  # a past event happened by the publication date at the latest
