@@ -531,3 +531,15 @@ def test_a_pluperfect_by_a_day_is_some_time_before_it():
     df = extract(text, "2023-09-13")  # a Wednesday
     landed = df[df["label"].str.contains("landed")]
     assert all(_window(r) != ("2023-09-13", "2023-09-13") for _, r in landed.iterrows())
+
+
+def test_a_pronoun_with_no_name_before_it_becomes_the_role_that_opened_the_story():
+    df = extract("A former defence minister was sentenced on Thursday to seven years in prison. "
+                 "He was arrested in March last year. Talks went on.", "2024-06-14")
+    assert "The former defence minister was arrested" in df["label"].tolist()
+
+
+def test_a_relative_clause_inside_the_lead_is_not_its_news():
+    df = extract("A minister was sentenced on Thursday, in a case that has gripped the country. "
+                 "Talks went on. Officials met.", "2024-06-14")
+    assert df[df["label"].str.contains("gripped")].empty

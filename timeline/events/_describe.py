@@ -516,6 +516,9 @@ def resolve_subject_pronoun(label: str, text: str, at: int, sent_start: int, pre
                 who = _short_person(full, text, at)
             if people:
                 break  # the nearest sentence that names people decides
+        if not who and not people:
+            # "A former defence minister was sentenced ... He was arrested": the role
+            who = _role_subject(text, max(prev_start, lo), sent_start, lex)
     elif pron == "They":
         who = _group_subject(text, sent_start, at, lex) if at > sent_start else ""
         who = who or _group_subject(text, max(prev_start, lo), sent_start, lex)
@@ -530,6 +533,23 @@ _EXPLETIVE = re.compile(
     r"(?:is|was|has been|had been|would be|will be)\s+(?:not\s+)?(?:\w+ly\s+)?(?:known|unknown|"
     r"clear|unclear|likely|unlikely|possible|impossible|the first|the second|the last|time|"
     r"expected|believed|thought|said|reported|feared|hoped|understood|estimated|true|false)\b")
+
+
+def _role_subject(text: str, start: int, end: int, lex: Lexicon) -> str:
+    """The one person a sentence opens with by role ("A former defence minister was
+    sentenced ..."), as "the former defence minister"; "" when it opens otherwise."""
+    roles = "|".join(re.escape(r) for r in sorted(lex.lists["role"], key=len, reverse=True))
+    m = re.match(r"\s*(?:a|an)\s+((?:[\w’'.-]+\s+){0,3}?(?:" + roles + r"))\s+"
+                 r"(?:was|is|has|had|were)?\s*[a-z]+", text[start:end], re.IGNORECASE)
+    if not m or m.group(1).lower().endswith("s") \
+            or m.group(1).split()[-1].lower() in _INSTITUTIONS:
+        return ""
+    return "the " + m.group(1)
+
+
+#: roles that are no person: "A court found ...", "A police unit ..."
+_INSTITUTIONS = {"court", "police", "government", "army", "military", "parliament", "council",
+                 "committee", "agency", "ministry", "company", "group", "panel", "jury"}
 
 
 def _group_subject(text: str, start: int, end: int, lex: Lexicon) -> str:

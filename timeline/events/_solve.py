@@ -497,6 +497,8 @@ _ATTRIBUTIVE_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "this", "
 _FUNCTION_WORDS = {"by", "to", "in", "on", "at", "for", "from", "with", "the", "a", "an", "that",
                    "and", "or", "but", "as", "its", "their", "his", "her", "into", "over", "up",
                    "out", "off", "down", "about", "after", "before", "since", "until", "this"}
+_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which|who)\s+(?:(?:has|have|had|is|are|was|were|"
+                               r"been|also|already)\s+)*$", re.IGNORECASE)
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "officials", "police"}
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
@@ -510,6 +512,8 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
     opener = re.match(r"\W*([\w’'-]+)", text[m.seg_start : m.end])
     if opener is None or opener.group(1).lower() in _RELATIVE_OPENERS:
         return False  # a relative clause
+    if _RELATIVE_SUBJECT.search(text, max(m.seg_start, m.start - 30), m.start):
+        return False  # "in a case that has gripped the country": a relative clause inside
     if opener.start(1) + m.seg_start == m.start and m.seg_start == sentence_start:
         return False  # "Tired of being sidelined, ...": a fronted participle
     prev = re.findall(r"[\w’'-]+", text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
