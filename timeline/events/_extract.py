@@ -191,12 +191,16 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     by_sentence: dict[int, list[_Row]] = {}
     for row in rows:
         by_sentence.setdefault(row.event.head.sentence, []).append(row)
+    # every event's clause by sentence (dated or not), for labels that borrow a subject
+    verb_heads: dict[int, list[Mention]] = {}
+    for e in events:
+        if e.head.role == "main" and e.head.trigger.pos == "v":
+            verb_heads.setdefault(e.head.sentence, []).append(e.head)
     for row in rows:
         ev, rec = row.event, row.record
         if _FRAGMENT_START.match(rec["label"]) and not _TO_START.match(rec["label"]):
-            earlier = [e.head for e in events if e.head.sentence == ev.head.sentence
-                       and e.head.start < ev.head.start and e.head.role == "main"
-                       and e.head.trigger.pos == "v"]
+            earlier = [h for h in verb_heads.get(ev.head.sentence, [])
+                       if h.start < ev.head.start]
             rec["label"] = _with_subject(rec["label"], earlier, text, sentences, tx_by_start,
                                          lex)
         if _attribution_only(rec, text, ev):

@@ -625,13 +625,13 @@ def _anniversaries(text: str, m: Mention) -> list[Constraint]:
         if ann is None:
             out.append(c)
             continue
-        out += _anniversary([c], ann.group("n"))
+        out += _anniversary(c, ann.group("n"))
     return out
 
 
-def _anniversary(own: list[Constraint], word: str | None) -> list[Constraint]:
+def _anniversary(c: Constraint, word: str | None) -> list[Constraint]:
     """The event an anniversary recalls happened that many years before the anniversary's
-    date; with no number, the date says nothing of it."""
+    date; with no number, the date says nothing of it (no constraint)."""
     n = None
     if word:
         w = word.lower()
@@ -640,7 +640,7 @@ def _anniversary(own: list[Constraint], word: str | None) -> list[Constraint]:
         return []
     back = relativedelta(years=n)
     return [Constraint(c.lo - back if c.lo else None, c.hi - back if c.hi else None,
-                       c.confidence, c.text, c.precision, c.kind, c.at) for c in own]
+                       c.confidence, c.text, c.precision, c.kind, c.at)]
 
 
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?",

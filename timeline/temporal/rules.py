@@ -90,7 +90,7 @@ def _read(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
-def _sections(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
+def sections(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
     """Walk an ``@SECTION`` data file: ``(line number, section, line)`` for every content
     line, and ``(line number, section, None)`` for each ``@SECTION`` header itself.
     Blank lines and ``#`` comments are skipped; ``section`` is ``None`` before the first
@@ -107,15 +107,11 @@ def _sections(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
             yield n, current, line
 
 
-#: the walker, for other packages' data files of the same shape (timeline.events' lexicons)
-sections = _sections
-
-
 def load_patterns(path: Path | None = None) -> dict[str, str]:
     """``NAME -> (?:alt|alt)``, longest alternatives first so the regex is greedy."""
     path = path or _data_dir() / "patterns.txt"
     out: dict[str, list[str]] = {}
-    for n, current, line in _sections(path):
+    for n, current, line in sections(path):
         if line is None:
             assert current is not None
             if not re.fullmatch(r"[A-Z][A-Z0-9_]*", current):
@@ -195,7 +191,7 @@ def load_keys(path: Path | None = None) -> dict[str, tuple[set[str], re.Pattern[
     path = path or _data_dir() / "keys.txt"
     words: dict[str, set[str]] = {}
     regexes: dict[str, list[str]] = {}
-    for n, current, line in _sections(path):
+    for n, current, line in sections(path):
         if line is None:
             assert current is not None
             words[current], regexes[current] = set(), []
@@ -221,7 +217,7 @@ def load_cues(path: Path | None = None) -> dict[str, set[str]]:
     """``SECTION -> {phrase}`` from ``cues.txt`` (lowercase words and short phrases)."""
     path = path or _data_dir() / "cues.txt"
     out: dict[str, set[str]] = {}
-    for n, current, line in _sections(path):
+    for n, current, line in sections(path):
         if line is None:
             assert current is not None
             out[current] = set()
@@ -237,7 +233,7 @@ def load_tables(path: Path | None = None) -> dict[str, dict[str, str]]:
     """``table -> {lowercased phrase: value}``."""
     path = path or _data_dir() / "norm.txt"
     out: dict[str, dict[str, str]] = {}
-    for n, current, line in _sections(path):
+    for n, current, line in sections(path):
         if line is None:
             assert current is not None
             out[current] = {}
