@@ -342,9 +342,9 @@ def test_load_devset_on_missing_or_empty_directory(tmp_path):
 
 
 #: the development set, the first and second held-out sets (opened for development in
-#: session 2) and the sealed third one
+#: session 2), the third (scored sealed in sessions 2 and 3) and the sealed fourth one
 ANNOTATED_SETS = [DEVSET, ROOT / "tests" / "devset_heldout", ROOT / "tests" / "devset_heldout2",
-                  ROOT / "tests" / "devset_heldout3"]
+                  ROOT / "tests" / "devset_heldout3", ROOT / "tests" / "devset_heldout4"]
 
 
 @pytest.mark.parametrize("devset", ANNOTATED_SETS, ids=lambda p: p.name)
