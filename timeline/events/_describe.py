@@ -43,6 +43,11 @@ _NOUN_AFTER = re.compile(
 _CUT_TAIL = re.compile(r"([’']s\b)|\s*(?:and|to|-|–)\s*\d{1,2}\b(?!\s*(?:percent|%|people|men))")
 
 
+#: a time used as an adjective: "fourth-quarter", "first-half", "year-earlier"
+_ADJECTIVAL_TIME = re.compile(r"[\w]+-(?:quarter|half|year|month|week|day|earlier|ago)",
+                              re.IGNORECASE)
+
+
 def _remove_spans(text: str, start: int, end: int, cut: list[tuple[int, int]]) -> str:
     """``text[start:end]`` without the spans in ``cut`` (and the prepositions before them)."""
     parts: list[str] = []
@@ -51,9 +56,12 @@ def _remove_spans(text: str, start: int, end: int, cut: list[tuple[int, int]]) -
         a, b = max(a, start), min(b, end)
         if a >= b or a < pos:
             continue
-        if _NOUN_AFTER.match(text, b, end) and re.search(r"\b(?:the|a|an|its|their|his|her)\s+$",
-                                                           text[max(start, a - 8) : a]):
-            continue  # "the Oct. 23 slaying": the date is part of the name of the event
+        if _NOUN_AFTER.match(text, b, end) and (
+                re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", text[max(start, a - 8) : a])
+                or _ADJECTIVAL_TIME.fullmatch(text, a, b)):
+            # "the Oct. 23 slaying", "a decline in fourth-quarter earnings": the date is part
+            # of the name of the event
+            continue
         piece = text[pos:a]
         tail = _CUT_TAIL.match(text, b, end)
         if tail and tail.group(1):

@@ -911,6 +911,9 @@ _PRE_TIME = re.compile(r"^\s*(?:[’']s\s+)?(?:[\w-]+\s+)?$")
 _SET_FOR = re.compile(r"\s+(?:set|scheduled|planned|slated|due|expected)\s+(?:for|to\s+\w+|on|in)"
                       r"\b[^.,;:]{0,40}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s\s+")
+#: a noun the clause happens at ("at a news conference", "during his visit") shares its time
+_SETTING = re.compile(r"\b(?:at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
+                      r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
 #: at most four words between a possessive time and its noun ("last year's deadly U.S. Embassy")
 _POSSESSED = re.compile(r"(?:[\w.’'-]+\s+){0,4}")
 _POST_TIME = re.compile(r"^\s+(?:(?:on|in|of|last|this|early|late|since|from)\s+){0,2}$",
@@ -972,8 +975,10 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                           and _POSSESSED.fullmatch(text, possessive.end(), c.start)), None)
         second = False
         for c in ([] if owner else cands):
-            if c is main or c.trig.pos != "n":
-                continue
+            if c is main or c.trig.pos != "n" or _SETTING.search(text, seg.start, c.start):
+                continue  # "welcomed the figures at a news conference Friday": the clause's time
+            if c.trig.cls == "results" and c.start > main.end:
+                continue  # "reported a decline in fourth-quarter earnings": one report
             if tx.end <= c.start and _PRE_TIME.match(text[tx.end : c.start]):
                 owner = c  # premodifier: "the August 7 bombings"
             elif c.end <= tx.start and _SET_FOR.match(text, c.end, tx.start):
