@@ -145,6 +145,10 @@ def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | N
     return min(days, default=None)
 
 
+#: verbs that tell a period's figures besides the quantity's course ("earned $5 million")
+_FIGURES = frozenset({"earn", "post", "total", "lose"})
+
+
 @dataclass
 class _Row:
     event: Event
@@ -172,12 +176,13 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     by_mention = {m.index: ev for ev in events for m in ev.mentions}
     previous = previous_events(mentions, by_mention)
     solve(events, by_mention, dct, previous)
-    if inherit(events, sentences, dct):
+    course = frozenset(lex.lists["forecast"]) | _FIGURES
+    if inherit(events, sentences, dct, course):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
     newsday = _newsday(text, sentences, timexes, dct)
     if lead_news(text, events, sentences, newsday, _told_day(sentences, timexes, newsday, quotes)):
         solve(events, by_mention, dct, previous)
-        if inherit(events, sentences, dct):  # the lead's next sentences continue its day
+        if inherit(events, sentences, dct, course):  # the lead's next sentences continue its day
             solve(events, by_mention, dct, previous)
     # an event the text says did not happen, or tells only as a possibility, is no row
     keep = [ev for ev in events if ev.dated

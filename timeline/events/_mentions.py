@@ -937,6 +937,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         if clause is not None and _reduced_relative(text, seg, cands, main, clause, tx, si, dct,
                                                     lex, quotes, out):
             continue
+        if _COMPARED.search(text, max(0, tx.start - 40), tx.start):
+            left.append(tx)  # "grew 19% from a year ago": a comparison's base dates nothing
+            continue
         owner = None
         later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start)) \
             and not (_told_in_past(clause) and _yearless_later(
@@ -977,8 +980,13 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         for c in ([] if owner else cands):
             if c is main or c.trig.pos != "n" or _SETTING.search(text, seg.start, c.start):
                 continue  # "welcomed the figures at a news conference Friday": the clause's time
-            if c.trig.cls == "results" and c.start > main.end:
-                continue  # "reported a decline in fourth-quarter earnings": one report
+            if c.trig.cls == "meeting" and clause is not None and clause.category == "reporting" \
+                    and c.start > clause.end:
+                continue  # "Bush told a news conference on Tuesday": where he told it
+            if c.trig.cls == "results" and main.trig.pos == "v":
+                # "reported a decline in fourth-quarter earnings", "third-quarter net income
+                # fell 22%": the results and the clause are one report
+                continue
             if tx.end <= c.start and _PRE_TIME.match(text[tx.end : c.start]):
                 owner = c  # premodifier: "the August 7 bombings"
             elif c.end <= tx.start and _SET_FOR.match(text, c.end, tx.start):
@@ -1395,10 +1403,13 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
 #: a forecast told by a report: "said the business will achieve higher sales this year"
 _FORECAST = re.compile(r"\b(?:will|would|could|might|should|expects?|expected|intends?|"
                        r"predicts?)\b", re.IGNORECASE)
-#: a comparison's base: "compared with $1.6145 Wednesday", "from $98 million a year ago"
+#: a comparison's base: "compared with $1.6145 Wednesday", "from $98 million a year ago",
+#: "19% from a year ago"
 _COMPARED = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.|\bthan|\bfrom\s+(?:\$|US\$|£|€)?\d[\d.,]*)"
-    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,30}$", re.IGNORECASE)
+    r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,30}$"
+    r"|(?:%|\bpercent|\bpoints?)\s+(?:[\w-]+\s+){0,2}from\s+$",  # "grew 19% from a year ago"
+    re.IGNORECASE)
 #: a coordinated clause that opens with its own subject and a finite "be"/"have"
 _OWN_CLAUSE = re.compile(
     r"(?:there|it|he|she|they|we|i|(?:the|a|an|his|her|their|its|no)\s+[\w’'-]+(?:\s+[\w’'-]+)?)"

@@ -442,11 +442,20 @@ def _continues(sentences: list[Sentence], sizes: Counter[int], i: int) -> bool:
     return b.para == a.para + 1 and sizes[a.para] <= SHORT_PARAGRAPH
 
 
-def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = None) -> bool:
+#: a time expression naming a reporting period ("the third quarter", "fiscal 1989", "the
+#: first half"): the figures told after it are the period's
+_PERIOD = re.compile(r"\b(?:quarter|half|fiscal|period|nine\s+months|six\s+months)\b|"
+                     r"-(?:quarter|half)\b", re.IGNORECASE)
+
+
+def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = None,
+            course: frozenset[str] = frozenset()) -> bool:
     """A past-tense clause with no time of its own continues the narrative of the sentence
     just before it, when that sentence was dated by its own time expression (one step only).
     Background (a time more than :data:`RECENT_DAYS` before publication) is continued only
     within its paragraph and not by a report ("..., Castro said" tells of now, not of 1998).
+    A period's results ("reported lower third-quarter earnings. Net fell 16% ... Sales rose
+    3%") are continued, however long the period, by verbs of a quantity's course (``course``).
     Returns whether anything was inherited."""
     dated_by_sentence: dict[int, Event] = {}
     for ev in events:
@@ -478,7 +487,9 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
         if prev_ev is None or not _continues(sentences, sizes, m.sentence):
             continue
         assert prev_ev.lo is not None and prev_ev.hi is not None
-        if (prev_ev.hi - prev_ev.lo).days > MAX_INHERITED_DAYS:
+        figures = m.trigger.lemma.split()[0] in course and bool(
+            prev_ev.timex and _PERIOD.search(prev_ev.timex))
+        if (prev_ev.hi - prev_ev.lo).days > MAX_INHERITED_DAYS and not figures:
             continue  # "in 1989" is background, not the narrative's moment
         background = dct is not None and (dct - prev_ev.hi).days > RECENT_DAYS
         if background and (m.category == "reporting" or
@@ -487,6 +498,9 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
         c = Constraint(prev_ev.lo, prev_ev.hi, prev_ev.confidence * STEP_INHERIT, "",
                        prev_ev.precision, "inherited")
         ev.inherited = (c, prev_ev)
+        if figures:
+            # "Net fell 16% ... Sales rose 3%": the next figures continue the same period
+            dated_by_sentence.setdefault(m.sentence, prev_ev)
         changed = True
     return changed
 

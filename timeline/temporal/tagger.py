@@ -248,6 +248,11 @@ def _did_before(words: list[tuple[int, int, str]], j: int) -> bool:
     return prev in ("did", "didn't")
 
 
+#: "told a news conference on Tuesday that": how far a report may stand before its time
+_REPORT_REACH = 40
+_THAT_AFTER = re.compile(r"\s+that\b")
+
+
 def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
              cache: dict[tuple[int, int], list[_Cue]] | None = None) -> str | None:
     """'past', 'future' or None from the cue words nearest to the expression in its
@@ -261,8 +266,11 @@ def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
             cache[span] = cues
     best: tuple[int, str] | None = None
     since = False
+    # "told reporters on Tuesday that the ban might be lifted": what follows "that" is what
+    # was told, and its tenses are not the expression's
+    that_after = bool(_THAT_AFTER.match(text, end))
     for cs, ce, label in cues:
-        if start <= cs < end:
+        if start <= cs < end or (that_after and cs >= end):
             continue
         dist = start - ce if ce <= start else cs - end
         if _QUOTE_RE.search(text, min(ce, end), max(cs, start)):
@@ -270,8 +278,10 @@ def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
             # the quote's future is not the saying's; "leave on Thursday,'' he said")
             continue
         if label == "report":
-            # news reports everything with "said": only "said Friday" dates the saying
-            if dist > 12:
+            # news reports everything with "said": only "said Friday" dates the saying, and
+            # "told a news conference on Tuesday that ...", where what was told follows
+            if dist > 12 and not (ce <= start and dist <= _REPORT_REACH
+                                  and _THAT_AFTER.match(text, end)):
                 continue
             label = "past"
         if ce <= start and dist <= _CLOSE_CUE and text[cs:ce].lower() == "since":

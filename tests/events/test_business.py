@@ -1,0 +1,112 @@
+"""Business news (issue 6, third round): a period's results, deals and securities, written
+the way wire and newspaper business pages write them.
+
+These run the real tagger and extractor on short reports a reader could paste.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from timeline.events import extract
+from timeline.temporal import tag
+
+
+def _rows(df: pd.DataFrame, word: str) -> pd.DataFrame:
+    return df[df["label"].str.contains(word, case=False, regex=False)]
+
+
+def _row(df: pd.DataFrame, word: str) -> pd.Series:
+    hits = _rows(df, word)
+    assert len(hits) == 1, f"expected one row about {word!r}, got:\n{df[['label', 'edtf']]}"
+    return hits.iloc[0]
+
+
+def _window(row: pd.Series) -> tuple[str, str]:
+    return row["start"].date().isoformat(), row["end"].date().isoformat()
+
+
+RESULTS = ("As expected, Kellogg reported lower third-quarter earnings. Net fell 16% to "
+           "$123.1 million, or $1.01 a share, from $146.5 million. Sales rose 3% to "
+           "$1.2 billion. The company said it was pleased with cereal volume.")
+
+
+def test_the_figures_after_a_periods_results_are_the_periods():
+    df = extract(RESULTS, "1989-10-30")
+    report = _row(df, "reported lower")
+    assert _window(report) == ("1989-07-01", "1989-10-30")  # the quarter, or its report
+    for word in ("Net fell", "Sales rose"):
+        row = _row(df, word)
+        assert _window(row) == _window(report), word
+        assert row["relation"] == "inherited from narrative"
+        assert row["confidence"] < report["confidence"]
+
+
+def test_figures_do_not_continue_a_year_of_background_told_otherwise():
+    # a long period that is no reporting period ("in 1987") is background, not continued
+    text = ("The company was founded in 1987. Sales rose 3% to $1.2 billion. Its shares closed "
+            "at $5 yesterday on the Big Board.")
+    df = extract(text, "1989-10-30")
+    assert _rows(df, "Sales rose").empty
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Ralston Purina Co. reported a 47% decline in fourth-quarter earnings, reflecting "
+     "restructuring costs. The shares closed at $80.50 yesterday.", "decline"),
+    ("Aetna Life & Casualty Co.'s third-quarter net income fell 22% to $182.6 million. The "
+     "shares closed at $60 yesterday.", "net income fell"),
+])
+def test_a_results_noun_and_its_clause_are_one_report(text, word):
+    df = extract(text, "1989-10-30")
+    row = _row(df, word)
+    start, end = _window(row)
+    assert start == "1989-07-01" if "third" in text else start == "1989-10-01"
+    assert end in ("1989-09-30", "1989-10-30", "1989-12-31")
+    # one row for the report, and its label keeps the period that names the figures
+    assert len(_rows(df, "earnings" if "earnings" in text else "net income")) == 1
+    assert ("fourth-quarter" in row["label"]) or ("third-quarter" in row["label"])
+
+
+def test_a_comparisons_base_a_year_ago_does_not_date_the_figures():
+    text = ("Du Pont Co. reported that third-quarter profit grew a robust 19% from a year ago "
+            "on the strength of its chemicals business. Its shares rose $2.50 yesterday.")
+    df = extract(text, "1989-10-26")
+    assert not df.empty
+    assert (df["start"].dt.year == 1989).all(), df[["label", "edtf"]]
+
+
+def test_business_nouns_are_events_when_the_text_dates_them():
+    text = ("Cineplex Odeon said its board rejected the offer. The company extended its tender "
+            "offer to Nov. 6. Holders of record Nov. 20 will receive the dividend. The Oct. 12 "
+            "stock split was approved by holders.")
+    df = extract(text, "1989-10-26")
+    split = _row(df, "stock split")
+    assert _window(split) == ("1989-10-12", "1989-10-12")
+
+
+def test_a_meeting_the_clause_happens_at_leaves_the_time_to_the_clause():
+    text = ("The economy added 358,000 jobs in January. President Clinton welcomed the job "
+            "figures at a news conference Friday. Stocks rose on the news.")
+    df = extract(text, "1998-02-06")
+    row = _row(df, "welcomed")
+    assert _window(row) == ("1998-02-06", "1998-02-06")
+    assert _rows(df, "news conference").shape[0] == 1  # the welcoming's row, no second one
+
+
+def test_told_a_news_conference_on_tuesday_that_is_the_last_tuesday():
+    text = ("Bush told a news conference on Tuesday that the naval barricade now in force "
+            "might be extended to Jordan.")
+    (tx,) = [t for t in tag(text, "1990-08-15") if t.text.endswith("Tuesday")]
+    assert tx.value == "1990-08-14"
+    df = extract("Iraq refused to withdraw. " + text + " Jordan protested.", "1990-08-15")
+    row = _row(df, "told")
+    assert _window(row) == ("1990-08-14", "1990-08-14")
+
+
+def test_what_is_told_after_that_keeps_its_own_future():
+    # the "that" rule must not make a plain future past
+    (tx,) = tag("The board will decide on Tuesday that the vote goes ahead.", "1998-02-27")
+    assert tx.value == "1998-03-03"
+    (tx,) = tag("He said the talks will resume Tuesday.", "1998-02-27")
+    assert tx.value == "1998-03-03"
