@@ -543,3 +543,65 @@ def test_a_relative_clause_inside_the_lead_is_not_its_news():
     df = extract("A minister was sentenced on Thursday, in a case that has gripped the country. "
                  "Talks went on. Officials met.", "2024-06-14")
     assert df[df["label"].str.contains("gripped")].empty
+
+
+# ------------------------------------------------- statements on the report's day --
+
+DAY_REPORT = ("Two car bombs exploded outside the U.S. embassies in Nairobi and Dar es Salaam, "
+              "killing 80 people. Rescue teams searched the rubble for survivors. {sentence} "
+              "Hospitals appealed for blood.")
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Egypt's ambassador condemned those responsible.", "condemned"),
+    ("Turkey, worried about the violence spreading, urged all states to sign a declaration.",
+     "urged"),
+    ("A police official denied a newspaper report that two suspects were arrested.", "denied"),
+])
+def test_a_statement_in_a_report_of_the_day_is_of_that_day(sentence, word):
+    df = extract(DAY_REPORT.format(sentence=sentence), "1998-08-08")
+    row = _row(df, word)
+    assert _window(row) == ("1998-08-08", "1998-08-08")
+    assert row["relation"] == "told on the report's day"
+    assert row["confidence"] < 0.5  # less sure than the lead's own day
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ambassador said the embassy would reopen.",  # a plain "said" only attributes
+    "Asked to comment, the ministry declined.",  # a fronted participle
+    "The blasts wrecked a previously announced security plan.",  # a participle before a noun
+])
+def test_attributions_and_participles_get_no_day_of_their_own(sentence):
+    df = extract(DAY_REPORT.format(sentence=sentence), "1998-08-08")
+    assert (df["relation"] != "told on the report's day").all(), df[["label", "relation"]]
+
+
+def test_a_statement_in_a_paragraph_about_the_past_is_not_dated_to_the_report():
+    text = ("American Medical agreed on Friday to be bought by IMA. The shares rose yesterday.\n\n"
+            "In March, American Medical received an offer to take the company private. It also "
+            "was considering a restructuring. A group of holders urged the company to act.")
+    df = extract(text, "1989-10-27")
+    assert _rows(df, "urged").empty
+
+
+def test_no_day_for_statements_where_nothing_is_the_days_news():
+    # an essay: no lead dated to the report's day, so a statement's day is unknown
+    text = ("The republic has a long history of reform. Critics urged the government to move "
+            "faster. Its leaders denied that the plan had failed. Reform remains popular.")
+    df = extract(text, "1998-02-13")
+    assert (df["relation"] != "told on the report's day").all(), df[["label", "relation"]]
+
+
+def _rows(df: pd.DataFrame, word: str) -> pd.DataFrame:
+    return df[df["label"].str.contains(word, case=False, regex=False)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Two car bombs exploded outside the embassies, killing 80 people.", "exploded"),
+    ("The talks ended without agreement.", "ended"),
+])
+def test_a_plural_noun_before_a_past_verb_is_its_subject_not_a_verb(text, word):
+    df = extract(text + " Rescue teams searched the rubble. Hospitals appealed for blood.",
+                 "1998-08-08")
+    row = _row(df, word)
+    assert row["label"].lower().startswith(("two car bombs", "the talks"))

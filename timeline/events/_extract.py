@@ -38,7 +38,15 @@ from timeline.events._describe import (
 )
 from timeline.events._lexicon import lexicon
 from timeline.events._mentions import Mention, mentions_of
-from timeline.events._solve import Event, cluster, inherit, lead_news, previous_events, solve
+from timeline.events._solve import (
+    Event,
+    cluster,
+    inherit,
+    lead_news,
+    previous_events,
+    reports_of_the_day,
+    solve,
+)
 from timeline.events._text import Sentence, quote_spans, segments, split_sentences
 from timeline.io import Article, article_from_text, parse_published
 from timeline.schema import empty_events, validate_events
@@ -180,10 +188,13 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     if inherit(events, sentences, dct, course):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
     newsday = _newsday(text, sentences, timexes, dct)
-    if lead_news(text, events, sentences, newsday, _told_day(sentences, timexes, newsday, quotes)):
+    told = _told_day(sentences, timexes, newsday, quotes)
+    if lead_news(text, events, sentences, newsday, told):
         solve(events, by_mention, dct, previous)
         if inherit(events, sentences, dct, course):  # the lead's next sentences continue its day
             solve(events, by_mention, dct, previous)
+    if reports_of_the_day(text, events, sentences, newsday, told, dct):
+        solve(events, by_mention, dct, previous)
     # an event the text says did not happen, or tells only as a possibility, is no row
     keep = [ev for ev in events if ev.dated
             and not all(m.negated or m.hypothetical for m in ev.mentions)]

@@ -307,7 +307,15 @@ def _choose_pos(text: str, seg: Segment, at: int, options: list[Trigger]) -> Tri
     before = text[max(seg.body, at - 40) : at]
     if at == seg.body or _NOUN_CONTEXT.search(before):
         return nouns[0]
+    word = re.compile(r"[\w’'-]+").match(text, at)
+    if verbs[0].form == "s" and word is not None and _PAST_NEXT.match(text, word.end()):
+        return nouns[0]  # "two car bombs exploded", "the talks ended": the subject
     return verbs[0]
+
+
+#: a past-tense verb right after a word: that word is its subject, a noun
+_PAST_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|went|hit|struck|broke|began|came|"
+                        r"took|left|fell|rose|shook|tore|blew|sank|spread|killed)\b")
 
 
 def _pick_main(cands: list[_Cand]) -> tuple[_Cand | None, Trigger | None]:

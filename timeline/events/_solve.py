@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from timeline.events._mentions import Constraint, Mention, duration
 from timeline.events._text import Sentence
 
-__all__ = ["Event", "cluster", "solve", "inherit", "lead_news"]
+__all__ = ["Event", "cluster", "solve", "inherit", "lead_news", "reports_of_the_day"]
 
 #: confidence multipliers, one per inference step
 STEP_ANCHOR = 0.8
@@ -396,7 +396,9 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
     if useful:
         ev.anchor, ev.relation = useful[0][1], useful[0][2]
     elif lead:
-        ev.anchor, ev.relation = None, LEAD_RELATION
+        assert ev.lead is not None
+        ev.anchor = None
+        ev.relation = TOLD_RELATION if ev.lead.kind == "told" else LEAD_RELATION
     else:
         ev.anchor, ev.relation = None, None
 
@@ -517,6 +519,18 @@ _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "officials", "police"}
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+def _attributive(text: str, m: Mention) -> bool:
+    """A participle before its noun or after "of" ("a previously announced program", "of
+    being sidelined") or a relative clause's verb ("which reported ..."): no clause of its
+    own."""
+    opener = re.match(r"\W*([\w’'-]+)", text[m.seg_start : m.end])
+    if opener is not None and opener.group(1).lower() in _RELATIVE_OPENERS:
+        return True
+    prev = re.findall(r"[\w’'-]+", text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
+    return bool(prev) and (prev[-1] in _ATTRIBUTIVE_BEFORE or (
+        prev[-1].endswith("ly") and len(prev) > 1 and prev[-2] in _ATTRIBUTIVE_BEFORE))
+
+
 def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
     """A clause that tells the news: a finite verb with a subject of its own, not a relative
     clause ("who are owed $430 million"), nor a fronted participle ("Tired of being sidelined,
@@ -584,6 +598,70 @@ def lead_news(text: str, events: list[Event], sentences: list[Sentence],
         # when the opening names an earlier recent day, the news may be of that day
         ev.lead = Constraint(told or newsday, newsday, LEAD_CONFIDENCE, "",
                              "day" if told is None else None, "lead")
+        changed = True
+    return changed
+
+
+#: what was told, right after the verb of telling: "said he now believed ...", "said that"
+_COMPLEMENT_NEXT = re.compile(r"\s+(?:that|he|she|it|they|we|i|the|a|an|there|his|her|its|"
+                              r"their|[A-Z][\w’'-]+\s+(?:was|were|had|has|is|are|would|will))\b")
+#: verbs that only attribute what the story tells ("said", "added"): a row each would bury
+#: the news under its sources
+_PLAIN_TELLING = {"say", "tell", "add", "state", "describe", "estimate", "insist"}
+#: statements in other lanes ("condemned the attack", "vowed to rebuild")
+_STATEMENTS = {"condemn", "deplore", "promise", "pledge", "threaten", "vow", "demand"}
+#: how sure a report's day is when the report itself names none ("..., Albright told envoys")
+TOLD_CONFIDENCE = 0.4
+TOLD_RELATION = "told on the report's day"
+
+
+def reports_of_the_day(text: str, events: list[Event], sentences: list[Sentence],
+                       newsday: date | None, told: date | None = None,
+                       dct: date | None = None) -> bool:
+    """News convention: in a report of the day's news, a statement in the past tense that no
+    time expression dates ("Egypt's ambassador condemned the bombings", "Turkey urged all
+    Balkan states to ..."; not a plain "said", which only attributes) was made on the report's
+    day (or since the earlier day its opening
+    names). Only in a report whose lead is the day's news, and not where the paragraph tells
+    of the past (a dated event more than :data:`RECENT_DAYS` before the report's day in the
+    sentence or the one before). Returns whether anything was dated so."""
+    if newsday is None:
+        return False
+    body = [i for i, s in enumerate(sentences) if s.kind == "body"]
+    if len(body) < LEAD_MIN_SENTENCES:
+        return False
+    if not any(ev.dated and ev.relation == LEAD_RELATION or (
+            ev.dated and ev.timex and ev.head.sentence in body[:2] and ev.hi is not None
+            and 0 <= (newsday - ev.hi).days <= RECENT_DAYS) for ev in events):
+        return False  # no lead of the day: a feature, a transcript, an editorial
+    # paragraphs that tell of the past, from the first sentence that does
+    past_from: dict[int, int] = {}
+    for ev in events:
+        if ev.dated and ev.hi is not None and (newsday - ev.hi).days > RECENT_DAYS:
+            for x in ev.mentions:
+                para = sentences[x.sentence].para
+                past_from[para] = min(past_from.get(para, x.sentence), x.sentence)
+    changed = False
+    for ev in events:
+        if ev.dated or ev.lead is not None or ev.inherited is not None or len(ev.mentions) > 1:
+            continue
+        m = ev.head
+        if (m.category != "reporting" and m.trigger.lemma not in _STATEMENTS) \
+                or m.trigger.lemma in _PLAIN_TELLING \
+                or m.trigger.pos != "v" or m.tense != "past" \
+                or m.role != "main" or m.quoted or m.negated or m.hypothetical or m.own \
+                or m.opaque_time or m.rels:
+            continue
+        if past_from.get(sentences[m.sentence].para, 1 << 30) <= m.sentence:
+            continue  # "In March, the company received an offer. ... A group urged ..."
+        if text[m.start].isupper() or _attributive(text, m):
+            continue  # "Asked to comment, ...", "a previously announced program"
+        ev.lead = Constraint(told or newsday, newsday, TOLD_CONFIDENCE, "",
+                             "day" if told is None else None, "told")
+        s0, e0 = m.evidence[0]
+        if e0 > m.end and _COMPLEMENT_NEXT.match(text, m.end):
+            # the telling's evidence stops where what was told begins (that has its own row)
+            m.evidence[0] = (s0, m.end)
         changed = True
     return changed
 
