@@ -605,3 +605,36 @@ def test_a_plural_noun_before_a_past_verb_is_its_subject_not_a_verb(text, word):
                  "1998-08-08")
     row = _row(df, word)
     assert row["label"].lower().startswith(("two car bombs", "the talks"))
+
+
+# ------------------------------------------------------------------ time headings --
+
+TRANSCRIPT = ("Live from Atlanta, good evening. New evidence links three bombings.\n\n"
+              "Atlanta, nineteen ninety-six. A bomb blast shocks the Olympic games. One person "
+              "is killed.\n\n"
+              "January nineteen ninety-seven. Atlanta again. This time a bomb at an abortion "
+              "clinic. More people are hurt.\n\n"
+              "Officials are investigating the links.")
+
+
+def test_a_sentence_that_is_only_a_time_dates_the_rest_of_its_paragraph():
+    df = extract(TRANSCRIPT, "1998-02-27")
+    olympics = _row(df, "Olympic")
+    assert _window(olympics) == ("1996-01-01", "1996-12-31")
+    assert olympics["relation"] == "dated by its heading"
+    clinic = _row(df, "abortion clinic")
+    assert _window(clinic) == ("1997-01-01", "1997-01-31")
+    assert clinic["label"].startswith("Bomb at")  # "this time a bomb": the bomb, not the time
+    # two bombs brought in with "a" are two happenings, not one
+    assert _window(olympics) != _window(clinic)
+    # a heading dates only its own paragraph
+    headed = df[df["relation"] == "dated by its heading"]
+    assert (headed["char_start"] < TRANSCRIPT.index("Officials")).all()
+    assert (headed["char_start"] > TRANSCRIPT.index("Atlanta,")).all()
+
+
+def test_a_sentence_with_a_verb_is_no_heading():
+    text = ("The court met in 1996. A new judge was appointed. It was the first.\n\n"
+            "Officials are investigating the links.")
+    df = extract(text, "1998-02-27")
+    assert (df["relation"] != "dated by its heading").all(), df[["label", "relation"]]

@@ -240,8 +240,9 @@ def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex:
     elif m.trigger.pos == "n" or m.role != "main":
         start = m.start
         before = text[max(m.seg_start, m.start - 40) : m.start]
-        det = re.search(r"\b(?:the|a|an|this|these|their|its|his|her)\s+(?:[\w’'.-]+\s+){0,3}$",
-                        before, re.IGNORECASE)
+        det = re.search(r"\b(?:the|a|an|this|these|their|its|his|her)\s+"
+                        r"(?:(?!(?:the|a|an|this|these)\b)[\w’'.-]+\s+){0,3}$",
+                        before, re.IGNORECASE)  # the nearest: "this time [a bomb]"
         if det is None and m.role == "nominal" and m.trigger.pos == "n" and \
                 any(not text[m.end : a].strip() for a, _b in cut):
             # "the new government capital criteria effective Dec. 7": the date names it

@@ -37,9 +37,10 @@ from timeline.events._describe import (
     resolve_subject_pronoun,
 )
 from timeline.events._lexicon import lexicon
-from timeline.events._mentions import Mention, mentions_of
+from timeline.events._mentions import Constraint, Mention, mentions_of
 from timeline.events._solve import (
     Event,
+    _precision,
     cluster,
     inherit,
     lead_news,
@@ -153,6 +154,40 @@ def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | N
     return min(days, default=None)
 
 
+#: how sure a heading's time is (as sure as a time relative to publication)
+HEADING_CONFIDENCE = 0.85
+#: what may stand beside a time in a heading: a place ("Atlanta nineteen ninety-six."), "Then"
+_HEADING_WORD = re.compile(r"[A-Z][\w.’'-]*|in|on|of|the|and|then|again|later|earlier")
+
+
+def _time_headings(text: str, sentences: list[Sentence], timexes: list[Timex],
+                   mentions: list[Mention]) -> dict[int, Constraint]:
+    """Sentences that are only a time, perhaps with a place ("January nineteen ninety-seven.",
+    "Atlanta, 1996."): the scene's time for the rest of the paragraph."""
+    with_events = {m.sentence for m in mentions}
+    out: dict[int, Constraint] = {}
+    it = iter(sorted(timexes, key=lambda t: t.start))
+    tx = next(it, None)
+    for i, s in enumerate(sentences):
+        inside = []
+        while tx is not None and tx.start < s.end:
+            if tx.start >= s.start:
+                inside.append(tx)
+            tx = next(it, None)
+        if i in with_events or len(inside) != 1 or s.kind != "body":
+            continue
+        t = inside[0]
+        if t.type != "DATE" or t.window is None:
+            continue
+        rest = (text[s.start : t.start] + " " + text[t.end : s.end]).replace(",", " ")
+        words = re.findall(r"[\w.’'-]+", rest.rstrip(" .:;!"))
+        if len(words) <= 3 and all(_HEADING_WORD.fullmatch(w) for w in words):
+            lo, hi = t.window
+            out[i] = Constraint(lo, hi, HEADING_CONFIDENCE, t.text, _precision(lo, hi),
+                                "heading")
+    return out
+
+
 #: verbs that tell a period's figures besides the quantity's course ("earned $5 million")
 _FIGURES = frozenset({"earn", "post", "total", "lose"})
 
@@ -185,13 +220,14 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     previous = previous_events(mentions, by_mention)
     solve(events, by_mention, dct, previous)
     course = frozenset(lex.lists["forecast"]) | _FIGURES
-    if inherit(events, sentences, dct, course):
+    headings = _time_headings(text, sentences, timexes, mentions)
+    if inherit(events, sentences, dct, course, headings):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
     newsday = _newsday(text, sentences, timexes, dct)
     told = _told_day(sentences, timexes, newsday, quotes)
     if lead_news(text, events, sentences, newsday, told):
         solve(events, by_mention, dct, previous)
-        if inherit(events, sentences, dct, course):  # the lead's next sentences continue its day
+        if inherit(events, sentences, dct, course, headings):  # the lead's next sentences
             solve(events, by_mention, dct, previous)
     if reports_of_the_day(text, events, sentences, newsday, told, dct):
         solve(events, by_mention, dct, previous)

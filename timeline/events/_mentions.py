@@ -95,7 +95,7 @@ class Mention:
 
 _DEFINITE = re.compile(
     r"(?:\b(?:the|this|these|those|that|its|their|his|her|recent|latest|last|same|such)\b"
-    r"(?:\s+[\w’'-]+){0,3}\s*)$",
+    r"(?:\s+(?!(?:a|an)\b)[\w’'-]+){0,3}\s*)$",  # "this time a bomb": the "a" is the noun's
     re.IGNORECASE,
 )
 _AUX_BEFORE = re.compile(

@@ -56,7 +56,7 @@ class Event:
     relation: str | None = None
     #: constraints that came from relations, recomputed on each pass
     #: the narrative time this event continues (set by :func:`inherit`)
-    inherited: tuple[Constraint, Event] | None = None
+    inherited: tuple[Constraint, Event | None] | None = None
     #: the day's news: an undated event in the lead of the report (set by :func:`lead_news`)
     lead: Constraint | None = None
 
@@ -314,7 +314,7 @@ def solve(events: list[Event], by_mention: dict[int, Event], dct: date | None,
 def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
                previous: dict[int, list[Event]]) -> None:
     own = [c for c in ev.own if ev.future or not c.future_only]
-    derived: list[tuple[Constraint, Event, str]] = []
+    derived: list[tuple[Constraint, Event | None, str]] = []
     for m in ev.mentions:
         for r in m.rels:
             if r.inverse and own:
@@ -332,7 +332,9 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
             if c is not None:
                 derived.append((c, anchor, _rel_text(r.relation, r.offset)))
     if not own and not derived and ev.inherited is not None:
-        derived.append((ev.inherited[0], ev.inherited[1], "inherited from narrative"))
+        derived.append((ev.inherited[0], ev.inherited[1],
+                        HEADING_RELATION if ev.inherited[0].kind == "heading"
+                        else "inherited from narrative"))
     lead = False
     if not own and ev.lead is not None:
         # the lead's day, unless the ties to other events already bound it on both sides or
@@ -450,14 +452,20 @@ _PERIOD = re.compile(r"\b(?:quarter|half|fiscal|period|nine\s+months|six\s+month
                      r"-(?:quarter|half)\b", re.IGNORECASE)
 
 
+HEADING_RELATION = "dated by its heading"
+
+
 def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = None,
-            course: frozenset[str] = frozenset()) -> bool:
+            course: frozenset[str] = frozenset(),
+            headings: dict[int, Constraint] | None = None) -> bool:
     """A past-tense clause with no time of its own continues the narrative of the sentence
     just before it, when that sentence was dated by its own time expression (one step only).
     Background (a time more than :data:`RECENT_DAYS` before publication) is continued only
     within its paragraph and not by a report ("..., Castro said" tells of now, not of 1998).
     A period's results ("reported lower third-quarter earnings. Net fell 16% ... Sales rose
     3%") are continued, however long the period, by verbs of a quantity's course (``course``).
+    A sentence that is only a time ("January nineteen ninety-seven.", ``headings``) dates what
+    the rest of its paragraph tells ("This time a bomb at an abortion clinic.").
     Returns whether anything was inherited."""
     dated_by_sentence: dict[int, Event] = {}
     for ev in events:
@@ -471,10 +479,26 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
     opaque = {m.sentence for ev in events for m in ev.mentions if m.opaque_time}
     sizes = Counter(s.para for s in sentences if s.kind == "body")
     changed = False
+    heading_of: dict[int, Constraint] = {}
+    for i in sorted(headings or {}):
+        assert headings is not None
+        for j in range(i + 1, len(sentences)):
+            if sentences[j].para != sentences[i].para or j in headings:
+                break
+            heading_of[j] = headings[i]
     for ev in events:
         if ev.dated or len(ev.mentions) > 1:
             continue
         m = ev.head
+        scene = heading_of.get(m.sentence)
+        if scene is not None and m.role == "main" and not m.own and not m.rels \
+                and not (m.quoted or m.negated or m.hypothetical or m.future) \
+                and m.sentence not in opaque and ev.inherited is None:
+            # "Atlanta nineteen ninety-six. A bomb blast shocks the Olympic games."
+            ev.inherited = (Constraint(scene.lo, scene.hi, scene.confidence * STEP_INHERIT, "",
+                                       scene.precision, "heading"), None)
+            changed = True
+            continue
         # "They were talking when the bomb went off": a moment shared within the sentence
         # continues the narrative as one
         same_moment = bool(m.rels) and all(
