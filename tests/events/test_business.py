@@ -110,3 +110,58 @@ def test_what_is_told_after_that_keeps_its_own_future():
     assert tx.value == "1998-03-03"
     (tx,) = tag("He said the talks will resume Tuesday.", "1998-02-27")
     assert tx.value == "1998-03-03"
+
+
+# ------------------------------------------------------- precision (fourth audit) --
+
+def test_a_holding_or_a_share_is_no_happening():
+    text = ("Crane Co. said it holds an 8.9% stake in Milton Roy Corp. Gabelli Group holds "
+            "14.6%. The unit accounted for 58% of sales last year. The party held talks on "
+            "Monday with the company.")
+    df = extract(text, "1989-10-30")
+    assert _rows(df, "Gabelli").empty
+    assert _rows(df, "accounted").empty
+    assert len(_rows(df, "held talks")) == 1  # holding talks is a happening
+
+
+def test_a_share_keeps_its_time_from_the_next_clause():
+    text = ("The brewer, which last year accounted for about 41% of all U.S. beer sales, is "
+            "expected to see that grow to 42.5% in the current year. Its shares fell "
+            "yesterday.")
+    df = extract(text, "1989-10-26")
+    assert not (df["start"].dt.year == 1988).any(), df[["label", "edtf"]]
+
+
+def test_a_scheduled_expiry_is_in_the_future_and_late_in_the_month():
+    text = ("Montedison began its $37-a-share tender offer for Erbamont N.V., a maker of "
+            "pharmaceuticals incorporated in the Netherlands. The offer is scheduled to "
+            "expire at the end of November. Montedison owns about 72% of Erbamont.")
+    df = extract(text, "1989-11-02")
+    row = _row(df, "expire")
+    assert _window(row) == ("1989-11-16", "1989-11-30")
+    # an appositive ("a maker of ... incorporated in the Netherlands") is no news of the day
+    assert _rows(df, "maker of pharmaceuticals").empty
+
+
+def test_one_sentence_that_says_one_thing_is_one_row():
+    text = ("Service Corp. International said it expects to report net income of 15 cents a "
+            "share for the third quarter. The company said it expects to release "
+            "third-quarter results in mid-November. The funeral home operator changed its "
+            "fiscal year in December.")
+    df = extract(text, "1989-10-27")
+    release = _rows(df, "release third-quarter results")
+    assert len(release) == 1
+    assert _window(release.iloc[0]) == ("1989-11-11", "1989-11-20")  # mid-November, not Q3
+    report = _row(df, "expects to report net income")  # the label keeps what is expected
+    assert len(report["evidence_spans"]) == 2
+
+
+def test_a_label_is_not_cut_inside_a_number():
+    text = ("Upjohn Co. said it will offer an early retirement package to as many as 1,100 "
+            "employees, a move that could result in a big charge. Its shares rose 87.5 cents "
+            "yesterday. Analysts were surprised.")
+    df = extract(text, "1989-11-02")
+    row = _row(df, "retirement package")
+    assert not row["label"].endswith((" 1", "as many"))
+    # "yesterday" in a morning paper: the news may be of the day before
+    assert _window(row) == ("1989-11-01", "1989-11-02")

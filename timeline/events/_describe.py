@@ -89,14 +89,27 @@ def _balance(label: str) -> str:
     return label.strip()
 
 
+#: "expects to report ...", "agreed to sell ...": what follows "to" is what the label is about
+_INTENT_TO = re.compile(r"\b(?:expects?|expected|plans?|planned|intends?|intended|agreed|agrees|"
+                        r"decided|wants?|wanted|hopes?|hoped|aims?|seeks?|sought|tries|tried|"
+                        r"vowed|promised|threatened|offered|refused|failed|voted|moved)\s+to$",
+                        re.IGNORECASE)
+
+
+#: "as many as 1,100": an amount, not a clause
+_AS_MANY = re.compile(r"\bas\s+(?:many|much|few|little|long|far|high|low)$", re.IGNORECASE)
+
+
 def _shorten(label: str, limit: int = MAX_LABEL) -> str:
     label = label.strip(" ,;:–—-")
     if len(label) > limit:
         cut = label[: limit + 1]
         # prefer ending before a clause or a prepositional phrase, never inside "X and Y"
         bounds = [m.start() for m in re.finditer(
-            r",|\s(?=(?:which|who|that|while|because|after|before|to|at|in|on|for|with|from|"
-            r"during|since|as)\s)", cut) if m.start() >= 35]
+            r"(?<!\d),(?!\d)|\s(?=(?:which|who|that|while|because|after|before|to|at|in|on|"
+            r"for|with|from|during|since|as)\s)", cut)
+            if m.start() >= 35 and not _INTENT_TO.search(cut, 0, m.start() + 3)
+            and not _AS_MANY.search(cut, 0, m.start())]
         label = cut[: bounds[-1]] if bounds else cut.rsplit(" ", 1)[0]
         rest = cut[len(label) :].split()
         if rest and rest[0][:1].isupper() and label.split()[-1][:1].isupper():
@@ -262,7 +275,9 @@ def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex:
         label = _DETERMINER.sub("", label)
         if m.trigger.pos == "n" or m.role == "nominal":
             # "the slaying of X to begin ...": the noun phrase, not the rest of the clause
-            np_end = _NP_END.search(label, len(text[start : m.end]) - 1 if start <= m.end else 0)
+            # (and a verb's phrase from the verb on: "expects to report net income")
+            at = len(text[start : m.end]) - 1 if start <= m.end else 0
+            np_end = _NP_END.search(label, at)
             if np_end and np_end.start() >= 8:
                 label = label[: np_end.start()]
     else:

@@ -123,23 +123,23 @@ def _newsday(text: str, sentences: list[Sentence], timexes: list[Timex],
 
 #: how far back a day named in the opening may lie and still be the lead's day
 OPENING_DAYS = 7
-#: how many opening sentences a "yesterday" may stand in and still date the lead
-OPENING_SENTENCES = 5
 
 
 def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | None,
               quotes) -> date | None:
-    """The earliest recent day the lead or the sentence after it names ("yesterday",
-    "Wednesday night"),
-    a day before the report's: the lead's news may have happened then rather than on the
-    report's day (a morning paper's "yesterday"). None when the opening names none."""
+    """The earliest recent day the lead or the sentence after it names ("Wednesday night"),
+    or the day before the report's when the report says "yesterday" anywhere: the lead's news
+    may have happened then rather than on the report's day (a morning paper). None when the
+    text names no such day."""
     if newsday is None:
         return None
     body = [s for s in sentences if s.kind == "body"]
     if not body:
         return None
     near = body[:2]  # any recent day named there
-    wide = body[:OPENING_SENTENCES]  # only the day before ("yesterday": a morning paper)
+    # only the day before, anywhere in the report: "yesterday" is a morning paper's word for
+    # the day its news happened ("Upjohn said it will offer ... Its shares rose yesterday")
+    wide = body
     days = []
     for t in timexes:
         if t.type not in ("DATE", "TIME") or t.window is None or t.window[0] != t.window[1] \
@@ -231,9 +231,12 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
             solve(events, by_mention, dct, previous)
     if reports_of_the_day(text, events, sentences, newsday, told, dct):
         solve(events, by_mention, dct, previous)
-    # an event the text says did not happen, or tells only as a possibility, is no row
+    # an event the text says did not happen, or tells only as a possibility, is no row;
+    # nor is a share ("the unit accounted for 58% of sales last year"): it keeps its time
+    # from the clauses around it, but it is no happening
     keep = [ev for ev in events if ev.dated
-            and not all(m.negated or m.hypothetical for m in ev.mentions)]
+            and not all(m.negated or m.hypothetical for m in ev.mentions)
+            and not all(m.trigger.lemma.lower() in lex.lists["share_of"] for m in ev.mentions)]
     ids = {id(ev): _event_id(article.doc_id, ev) for ev in keep}
     out = []
     tx_by_start = sorted(timexes, key=lambda t: t.start)
@@ -272,8 +275,37 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
             rec["label"] = _told_what(rec["label"], text, sent.start, ev.head.seg_start,
                                       tx_by_start, ev.head.end if says else -1, sent.end)
         out.append(row)
+    out = _one_row_per_label(out)
     out.sort(key=lambda r: (r.record["start"], r.record["char_start"]))
     return out
+
+
+def _dated_by_text(row: _Row) -> bool:
+    return bool(row.event.own) and row.event.relation is None
+
+
+def _one_row_per_label(rows: list[_Row]) -> list[_Row]:
+    """Rows of one sentence that say the same thing ("The company said it expects to release
+    results" and "... results in mid-November") are one happening told twice: the row the
+    text dates itself stays, with the other's evidence; a row dated by inference goes."""
+    by_sentence: dict[int, list[_Row]] = {}
+    for row in rows:
+        by_sentence.setdefault(row.event.head.sentence, []).append(row)
+    gone: set[int] = set()
+    for group in by_sentence.values():
+        for a in group:
+            for b in group:
+                if a is b or id(a) in gone or id(b) in gone:
+                    continue
+                la, lb = a.record["label"].lower(), b.record["label"].lower()
+                if not (la == lb or (len(la) >= 20 and lb.startswith(la))):
+                    continue
+                # a's label is b's (or begins it): keep the one the text dates
+                keep, drop = (b, a) if _dated_by_text(b) or not _dated_by_text(a) else (a, b)
+                keep.record["evidence_spans"] = sorted(
+                    keep.record["evidence_spans"] + drop.record["evidence_spans"])
+                gone.add(id(drop))
+    return [r for r in rows if id(r) not in gone]
 
 
 #: "..., Albright said", "The official news agency IRNA reported": who told it, and nothing

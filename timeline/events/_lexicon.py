@@ -220,7 +220,7 @@ def lexicon(directory: str | None = None) -> Lexicon:
     lists = {k: {v for _n, v in vals} for k, vals in _load_sections(d / "lexicon.txt").items()}
     for need in ("role", "place_prep", "place_noun", "not_name", "after_object", "irrealis_to",
                  "modal", "negation", "label_stop", "generic_past", "not_verb", "hypothetical",
-                 "condition", "stative_past", "forecast", "prediction"):
+                 "condition", "stative_past", "share_of", "forecast", "prediction"):
         if need not in lists:
             raise LexiconError(f"lexicon.txt: no @{need} section")
     abbrevs = {line for _n, line in _lines(d / "abbreviations.txt")}

@@ -110,6 +110,10 @@ def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
     return re.findall(r"[\w’'-]+", text[max(floor, pos - 60) : pos].lower())[-n:]
 
 
+#: "is scheduled to expire": a timetable, a future the text states as fact
+_SCHEDULED_AS = {"scheduled", "slated", "due", "set"}
+
+
 def _tense(text: str, seg: Segment, trig_start: int, trig: Trigger, lex: Lexicon) -> str:
     if trig.pos == "n":
         return "noun"
@@ -125,6 +129,9 @@ def _tense(text: str, seg: Segment, trig_start: int, trig: Trigger, lex: Lexicon
         aux = "to"
     if aux == "to":
         head = re.findall(r"[\w’'-]+", before[: m.start()].lower()) if m else []
+        if len(head) > 1 and head[-1] in _SCHEDULED_AS and head[-2] in ("is", "are", "was",
+                                                                       "were", "be"):
+            return "future"  # "the offer is scheduled to expire at the end of November"
         if head and head[-1] in lex.lists["irrealis_to"]:
             return "irrealis"
         if len(head) > 1 and head[-1] in ("be", "been") and head[-2] in lex.lists["irrealis_to"]:
@@ -196,6 +203,13 @@ class _Cand:
 _AS_COMMENT = re.compile(r"\s*(?:as\s+)?(?:\w+ly\s+)?\w+(?:ed|en)\s*[,.;]?\s*", re.IGNORECASE)
 
 
+#: what is held when holding is a state: an amount, a stake, shares
+_HOLDING = re.compile(r"\s+(?:(?:a|an|about|some|nearly|almost|roughly|more\s+than|its|their|"
+                      r"the)\s+)*(?:[\d$£€]|(?:[\w-]+\s+){0,3}?(?:stake|shares|interest|"
+                      r"percent|seats?|majority|title|record|office|post|position)\b)",
+                      re.IGNORECASE)
+
+
 def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
                 sent_tx: list[Timex]) -> list[_Cand]:
     out: list[_Cand] = []
@@ -218,6 +232,8 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
             main_ok = False  # "the increase", "its plans": a verb's form used as a noun
         if form in _PERIOD_PARTICIPLES and prev and re.search(_PERIOD_NOUN, prev[0]):
             continue  # "the quarter ended Sept. 30": a period's end, not a happening
+        if trig.lemma == "hold" and _HOLDING.match(text, m.end()):
+            continue  # "Crane holds 504,200 shares", "holds a 14.6% stake": a holding, a state
         if trig.pos == "v" and trig.form == "past" and prev and prev[0] in _ADJECTIVAL_BEFORE:
             main_ok = False  # "those killed in ...": a reduced relative, not the clause's verb
         if trig.pos == "v" and trig.form == "ing" and tense == "nonfinite" \
@@ -359,8 +375,8 @@ def duration(value: str) -> relativedelta | None:
     }[unit]
 
 
-_EARLY = re.compile(r"\bearly\b(?!\s+this\b)", re.IGNORECASE)
-_LATE = re.compile(r"\blate\b", re.IGNORECASE)
+_EARLY = re.compile(r"\bearly\b(?!\s+this\b)|\b(?:beginning|start)\s+of\b", re.IGNORECASE)
+_LATE = re.compile(r"\blate\b|\bend\s+of\b", re.IGNORECASE)  # "at the end of November"
 _MID = re.compile(r"\bmid(?:dle)?\b|\bmid-", re.IGNORECASE)
 
 
@@ -919,6 +935,9 @@ _PRE_TIME = re.compile(r"^\s*(?:[’']s\s+)?(?:[\w-]+\s+)?$")
 _SET_FOR = re.compile(r"\s+(?:set|scheduled|planned|slated|due|expected)\s+(?:for|to\s+\w+|on|in)"
                       r"\b[^.,;:]{0,40}$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s\s+")
+#: a period used as an adjective ("third-quarter results"): it says which figures
+_ADJECTIVAL_PERIOD = re.compile(r"[\w]+-(?:quarter|half|year|month)", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
 #: a noun the clause happens at ("at a news conference", "during his visit") shares its time
 _SETTING = re.compile(r"\b(?:at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
                       r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
@@ -941,13 +960,18 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
     Returns the segment's time expressions that are left for the clause's main event."""
     left: list[Timex] = []
     clause = info.main
-    for tx in info.timexes:
+    possessed: set[int] = set()  # nouns dated by a possessive time ("Wednesday's ruling")
+    for tx in sorted(info.timexes, key=lambda t: t.start):
         if clause is not None and _reduced_relative(text, seg, cands, main, clause, tx, si, dct,
                                                     lex, quotes, out):
             continue
         if _COMPARED.search(text, max(0, tx.start - 40), tx.start):
             left.append(tx)  # "grew 19% from a year ago": a comparison's base dates nothing
             continue
+        if _ADJECTIVAL_PERIOD.fullmatch(tx.text) and _NOUN_NEXT.match(text, tx.end) and any(
+                t is not tx and not _ADJECTIVAL_PERIOD.fullmatch(t.text) for t in info.timexes):
+            continue  # "to release third-quarter results in mid-November": which results
+
         owner = None
         later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start)) \
             and not (_told_in_past(clause) and _yearless_later(
@@ -960,7 +984,8 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 and clause.tense in ("past", "perfect", "pluperfect"):
             # "has decided to admit them in early March": the date is the complement's
             comp = [c for c in cands if c.start > main.end and c.start < tx.start and c is not main
-                    and (c.trig.pos == "n" or c.tense in ("irrealis", "nonfinite", "future"))]
+                    and (c.trig.pos == "n" or c.tense in ("irrealis", "nonfinite", "future"))
+                    and c.start not in possessed]  # "Wednesday's ruling ... by Jan. 14"
             subject = [c for c in cands if c.end <= main.start and c.trig.pos == "n"]
             due = _DUE.search(text, 0, tx.start)
             if comp and due is not None and due.start() > comp[-1].end + 1:
@@ -984,6 +1009,8 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             # (the word after a possessive is a noun, whatever else it can be: "ruling")
             owner = next((c for c in cands if c is not main and c.start >= possessive.end()
                           and _POSSESSED.fullmatch(text, possessive.end(), c.start)), None)
+            if owner is not None:
+                possessed.add(owner.start)
         second = False
         for c in ([] if owner else cands):
             if c is main or c.trig.pos != "n" or _SETTING.search(text, seg.start, c.start):
@@ -1029,7 +1056,8 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                            if w.group(0).lower() in _COMPLEMENT), None)
             if opener is not None:
                 floor = clause.end + opener.end()
-                comp = [c for c in cands if c is not main and c.start >= floor]
+                comp = [c for c in cands if c is not main and c.start >= floor
+                        and c.trig.cls != "results"]  # "expects to report net income"
                 before_tx = [c for c in comp if c.end <= tx.start]
                 pick = before_tx[-1] if before_tx else next(
                     (c for c in comp if c.start >= tx.end and c.trig.pos == "v"), None)

@@ -370,6 +370,9 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
         hi = dct  # a past event happened by the publication date at the latest
     if hi is not None and dct is not None and not future and hi > dct:
         hi = dct
+    if lo is not None and hi is not None and dct is not None and future and lo < dct <= hi \
+            and all(m.future for m in ev.mentions):
+        lo = dct  # "is scheduled to expire at the end of the month": not before publication
     if lo is None or hi is None or lo > hi:
         ev.lo = ev.hi = None
         ev.confidence = 0.0
@@ -568,6 +571,9 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
         return False  # "in a case that has gripped the country": a relative clause inside
     if opener.start(1) + m.seg_start == m.start and m.seg_start == sentence_start:
         return False  # "Tired of being sidelined, ...": a fronted participle
+    if opener.group(1) in ("a", "an") and text[max(0, m.seg_start - 2) : m.seg_start].strip() \
+            in (",", "--"):
+        return False  # "Erbamont N.V., a maker of drugs incorporated in the Netherlands"
     prev = re.findall(r"[\w’'-]+", text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
     if prev and (prev[-1] in _ATTRIBUTIVE_BEFORE or (
             prev[-1].endswith("ly") and len(prev) > 1 and prev[-2] in _ATTRIBUTIVE_BEFORE)):
