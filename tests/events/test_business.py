@@ -165,3 +165,14 @@ def test_a_label_is_not_cut_inside_a_number():
     assert not row["label"].endswith((" 1", "as many"))
     # "yesterday" in a morning paper: the news may be of the day before
     assert _window(row) == ("1989-11-01", "1989-11-02")
+
+
+def test_a_recent_filing_does_not_date_the_clause_but_a_recent_collapse_is_recent():
+    text = ("Gabelli Group began raising its Milton Roy stake in July, and holds 14.6%, "
+            "according to a recent SEC filing. Crane Co. said it holds an 8.9% stake. The "
+            "company blamed the recent collapse of the junk-bond market.")
+    df = extract(text, "1989-10-30")
+    assert _window(_row(df, "began raising")) == ("1989-07-01", "1989-07-31")
+    collapse = _row(df, "collapse")
+    assert collapse["end"].date().isoformat() <= "1989-10-30"
+    assert collapse["precision"] == "vague"

@@ -422,6 +422,8 @@ def _part(window: tuple[date, date], text: str, mod: str) -> tuple[date, date]:
 
 
 _BY_DEADLINE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_TIME = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:most\s+)?$",
+                               re.IGNORECASE)
 _POST_PRE = re.compile(r"^(?:post|pre)-", re.IGNORECASE)
 _FISCAL = re.compile(r"\bfiscal\b", re.IGNORECASE)
 
@@ -1063,6 +1065,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                     (c for c in comp if c.start >= tx.end and c.trig.pos == "v"), None)
                 if pick is not None:
                     owner, told = pick, True
+        if owner is None and tx.text.lower() in ("recent", "latest") \
+                and _ATTRIBUTIVE_TIME.search(text, max(0, tx.start - 12), tx.start):
+            continue  # "according to a recent SEC filing": which filing, not the clause's time
         if owner is None:
             left.append(tx)
             continue
@@ -1265,6 +1270,9 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 for tx in info.timexes:
                     if _COMPARED.search(text, max(0, tx.start - 40), tx.start):
                         continue  # "..., up from 886 million Thursday": a comparison's base
+                    if main is None and tx.text.lower() in ("recent", "latest") \
+                            and _ATTRIBUTIVE_TIME.search(text, max(0, tx.start - 12), tx.start):
+                        continue  # "..., according to a recent SEC filing": which filing
                     if _PERIOD_ENDED.search(text, max(0, tx.start - 40), tx.start):
                         # "for the quarter ended Sept. 30": the period's last day, not the
                         # day of what the clause tells
