@@ -176,3 +176,23 @@ def test_a_recent_filing_does_not_date_the_clause_but_a_recent_collapse_is_recen
     collapse = _row(df, "collapse")
     assert collapse["end"].date().isoformat() <= "1989-10-30"
     assert collapse["precision"] == "vague"
+
+
+@pytest.mark.parametrize("text, word, window", [
+    ("For the six months ended Aug. 12, Provigo posted net income of C$6.5 million, compared "
+     "with C$18.1 million, or 21 Canadian cents a share, a year earlier.", "posted",
+     ("1989-02-13", "1989-10-26")),
+    ("In the fiscal year ended Jan. 31, the company reported sales of $59 million.",
+     "reported sales", ("1988-02-01", "1989-10-26")),
+])
+def test_a_period_that_ended_dates_its_figures_up_to_their_report(text, word, window):
+    df = extract(text + " Its shares rose. Analysts were pleased.", "1989-10-26")
+    assert _window(_row(df, word)) == window
+
+
+def test_the_label_drops_the_periods_end_with_its_date():
+    text = ("National Steel posted net income of $8.6 million. Sales increased in the quarter "
+            "ended Sept. 30 to $747.8 million from $623.5 million a year ago. It was fine.")
+    row = _row(extract(text, "1989-10-26"), "Sales increased")
+    assert "ended" not in row["label"]
+    assert _window(row)[0] == "1989-07-01"

@@ -28,7 +28,7 @@ _LEADING_JUNK = re.compile(r"^(?:(?:and|but|then|so|also|however|meanwhile|yet|o
                            re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|these|those|that)\s+", re.IGNORECASE)
 _TIME_PREP = re.compile(r"(?:\b(?:in|on|at|by|during|since|from|until|of|over|for|earlier|later|"
-                        r"around|about|a period of days|early|late|mid)[\s-]+)+$",
+                        r"around|about|a period of days|early|late|mid|ended|ending)[\s-]+)+$",
                         re.IGNORECASE)
 
 

@@ -8,6 +8,7 @@ Nothing is resolved here; :mod:`timeline.events._solve` turns constraints into w
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -1131,6 +1132,37 @@ _CLAUSE_OPENERS = {"and", "or", "but", "that", "which", "who", "when", "while", 
 
 _PERIOD_ENDED = re.compile(r"\b(?:quarter|year|months?|weeks?|period|half)\s+(?:ended|ending)"
                            r"\s+(?:on\s+)?$", re.IGNORECASE)
+_PERIOD_SPAN = re.compile(
+    r"\b(?:(?P<q>quarter|three\s+months|3\s+months)|(?P<h>half|six\s+months|6\s+months)|"
+    r"(?P<n>nine\s+months|9\s+months)|(?P<y>year|12\s+months|twelve\s+months))\s+"
+    r"(?:ended|ending)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _ended_period(text: str, tx: Timex, dct: date | None, target: Mention) -> Constraint | None:
+    """ "posted net income for the six months ended Aug. 12": the six months up to Aug. 12,
+    and, for a past clause, up to publication (results are reported after the period)."""
+    m = _PERIOD_SPAN.search(text, max(0, tx.start - 40), tx.start)
+    if m is None or tx.window is None or tx.window[0] != tx.window[1] or tx.type != "DATE":
+        return None
+    end = tx.window[1]
+    if dct is not None and end > dct and m.group(0).lower().rstrip().endswith(("ended", "on")) \
+            and "ended" in m.group(0).lower():
+        # "the fiscal year ended Jan. 31" has ended: the last Jan. 31, not the next one
+        end = _shift(end, months=-12)
+        if end > dct:
+            return None
+    months = 3 if m.group("q") else 6 if m.group("h") else 9 if m.group("n") else 12
+    y, mo = end.year, end.month - months
+    while mo < 1:
+        y, mo = y - 1, mo + 12
+    day = min(end.day, calendar.monthrange(y, mo)[1])
+    start = date(y, mo, day) + timedelta(days=1)  # Sept. 30 -> July 1; Aug. 12 -> Feb. 13
+    hi = end
+    if dct is not None and end <= dct and target.tense in ("past", "perfect", "noun"):
+        hi = dct
+    return Constraint(start, hi, 0.85, text[m.start() : tx.end], "vague", "explicit", tx.start)
+
+
 #: the nouns whose "ended" names a period's end: "the quarter ended", "nine months ended"
 _PERIOD_NOUN = r"^(?:quarter|year|years|months?|weeks?|period|half|fiscal|fiscal-)$"
 #: participles that name a period, not a happening ("the quarter ended Sept. 30")
@@ -1275,8 +1307,13 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                         continue  # "..., according to a recent SEC filing": which filing
                     if _PERIOD_ENDED.search(text, max(0, tx.start - 40), tx.start):
                         # "for the quarter ended Sept. 30": the period's last day, not the
-                        # day of what the clause tells
-                        target.opaque_time = True
+                        # day of what the clause tells; the clause is of the period (its
+                        # figures), or reported after it
+                        period = _ended_period(text, tx, dct, target)
+                        if period is None:
+                            target.opaque_time = True
+                        else:
+                            target.own.append(period)
                         continue
                     if target.category == "reporting" and target.trigger.pos == "v" \
                             and tx.start > target.end and _FORECAST.search(
