@@ -196,3 +196,20 @@ def test_the_label_drops_the_periods_end_with_its_date():
     row = _row(extract(text, "1989-10-26"), "Sales increased")
     assert "ended" not in row["label"]
     assert _window(row)[0] == "1989-07-01"
+
+
+def test_an_abbreviation_before_an_adverb_is_no_article():
+    # "S.p.A. definitively agreed": the "A" of S.p.A. is not the article "a"
+    text = ("Montedison S.p.A. definitively agreed to buy all of the publicly held shares of "
+            "Erbamont N.V. for $37 each. Montedison now owns about 72% of Erbamont. The "
+            "companies said the accord was approved by a committee.")
+    row = _row(extract(text, "1989-10-30"), "agreed to buy")
+    assert _window(row) == ("1989-10-30", "1989-10-30")
+
+
+def test_in_a_related_move_is_no_move_of_its_own():
+    text = ("Rebels seized the airport on Monday. In a related move, the army closed the border. "
+            "Residents fled.")
+    df = extract(text, "1998-03-04")
+    assert _rows(df, "related move").empty
+    assert _window(_row(df, "closed the border")) == ("1998-03-02", "1998-03-02")

@@ -217,7 +217,10 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
             m.rels.clear()  # quoted speech keeps its own frame
     events = cluster(text, mentions, sentences, lex.lists["not_name"], dct)
     by_mention = {m.index: ev for ev in events for m in ev.mentions}
-    previous = previous_events(mentions, by_mention)
+    # a share ("accounted for 27% of sales") is no happening a later clause can hang on
+    previous = previous_events([m for m in mentions
+                                if m.trigger.lemma.lower() not in lex.lists["share_of"]],
+                               by_mention)
     solve(events, by_mention, dct, previous)
     course = frozenset(lex.lists["forecast"]) | _FIGURES
     headings = _time_headings(text, sentences, timexes, mentions)

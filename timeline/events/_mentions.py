@@ -766,6 +766,8 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
         if ana:
             info.anaphora = (ana[0], ana[1], ana[2])
         cands = _candidates(text, sent, seg, lex, sent_tx)
+        if ana:  # "In a related move, X resigned": the phrase's "move" is no happening
+            cands = [c for c in cands if not ana[3] <= c.start < ana[4]]
         main, about = _pick_main(cands)
         if main is not None:
             role = "anchor" if seg.relation else "main"

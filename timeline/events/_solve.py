@@ -546,6 +546,10 @@ _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "officials", "police"}
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+#: words, not the letters of an abbreviation ("S.p.A. definitively agreed": no article "a")
+_WORD_BEFORE = re.compile(r"(?<![.\w’'-])[\w’'-]+(?!\.\w)")
+
+
 def _attributive(text: str, m: Mention) -> bool:
     """A participle before its noun or after "of" ("a previously announced program", "of
     being sidelined") or a relative clause's verb ("which reported ..."): no clause of its
@@ -553,7 +557,7 @@ def _attributive(text: str, m: Mention) -> bool:
     opener = re.match(r"\W*([\w’'-]+)", text[m.seg_start : m.end])
     if opener is not None and opener.group(1).lower() in _RELATIVE_OPENERS:
         return True
-    prev = re.findall(r"[\w’'-]+", text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
+    prev = _WORD_BEFORE.findall(text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
     return bool(prev) and (prev[-1] in _ATTRIBUTIVE_BEFORE or (
         prev[-1].endswith("ly") and len(prev) > 1 and prev[-2] in _ATTRIBUTIVE_BEFORE))
 
@@ -574,7 +578,7 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
     if opener.group(1) in ("a", "an") and text[max(0, m.seg_start - 2) : m.seg_start].strip() \
             in (",", "--"):
         return False  # "Erbamont N.V., a maker of drugs incorporated in the Netherlands"
-    prev = re.findall(r"[\w’'-]+", text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
+    prev = _WORD_BEFORE.findall(text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
     if prev and (prev[-1] in _ATTRIBUTIVE_BEFORE or (
             prev[-1].endswith("ly") and len(prev) > 1 and prev[-2] in _ATTRIBUTIVE_BEFORE)):
         return False  # "of being sidelined", "a previously announced program": no clause
