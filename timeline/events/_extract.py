@@ -227,12 +227,12 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     if inherit(events, sentences, dct, course, headings):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
     newsday = _newsday(text, sentences, timexes, dct)
-    told = _told_day(sentences, timexes, newsday, quotes)
-    if lead_news(text, events, sentences, newsday, told):
+    told_day = _told_day(sentences, timexes, newsday, quotes)
+    if lead_news(text, events, sentences, newsday, told_day):
         solve(events, by_mention, dct, previous)
         if inherit(events, sentences, dct, course, headings):  # the lead's next sentences
             solve(events, by_mention, dct, previous)
-    if reports_of_the_day(text, events, sentences, newsday, told, dct):
+    if reports_of_the_day(text, events, sentences, newsday, told_day, dct):
         solve(events, by_mention, dct, previous)
     # an event the text says did not happen, or tells only as a possibility, is no row;
     # nor is a share ("the unit accounted for 58% of sales last year"): it keeps its time
