@@ -213,3 +213,13 @@ def test_in_a_related_move_is_no_move_of_its_own():
     df = extract(text, "1998-03-04")
     assert _rows(df, "related move").empty
     assert _window(_row(df, "closed the border")) == ("1998-03-02", "1998-03-02")
+
+
+def test_a_related_move_after_an_announcement_is_of_the_announcements_day():
+    text = ("Provigo said on Wednesday it will sell its non-food operations. In a related move, "
+            "Pierre Lortie, chairman and chief executive, resigned. He joined Provigo in 1985.")
+    df = extract(text, "1989-10-26")
+    row = _row(df, "resigned")
+    assert row["label"] == "Pierre Lortie resigned"  # not "In a related move resigned"
+    assert _window(row) == ("1989-10-25", "1989-10-25")
+    assert row["relation"] == "when"

@@ -125,6 +125,11 @@ def _shorten(label: str, limit: int = MAX_LABEL) -> str:
     return label[:limit]
 
 
+#: a phrase that sets the scene, not a subject: "In a related move", "At a news conference"
+_PREPOSITION_OPENING = re.compile(r"(?:In|At|On|After|Before|During|With|For|By|Under|Amid|"
+                                  r"Despite|Following|Meanwhile|Also|Earlier|Later)\b")
+
+
 def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
                     timex_spans: list[tuple[int, int]]) -> str:
     """ "The minister, a former general, has set up ...": the subject is a segment back."""
@@ -145,8 +150,9 @@ def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
         return _clause_subject(text, [g for g in segs if not g.relation and not g.lead], lex)
     for seg in segs:
         piece = text[seg.body : seg.end]
-        if seg.relation or any(a <= seg.body and seg.end <= b for a, b in timex_spans):
-            continue  # "In January, Al-Hadi, ...": skip the time, keep the name
+        if seg.relation or any(a <= seg.body and seg.end <= b for a, b in timex_spans) \
+                or _PREPOSITION_OPENING.match(piece):
+            continue  # "In January, Al-Hadi, ...", "In a related move, X, ...": keep the name
         quoted = seg.start > 0 and text[seg.start - 1] in "“\"`'‘"
         if 0 < len(piece.split()) <= 5 and piece[:1].isupper() and not quoted:
             return piece

@@ -709,18 +709,25 @@ def previous_events(mentions: list[Mention],
     out: dict[int, list[Event]] = {}
     recent: list[list[Event]] = []  # the last sentences' main events, most recent first
     last: list[Event] = []
+    told: list[Event] = []  # the last report ("Provigo said it will sell ..."), a last resort
     current_sentence = -1
     pending: list[Event] = []
+    pending_told: list[Event] = []
     for m in mentions:
         if m.sentence != current_sentence:
             if pending:
                 recent = [pending, *recent][:NARRATIVE_LOOKBACK]
                 last = [ev for group in recent for ev in group]
-            pending = []
+            if pending_told:
+                told = pending_told
+            pending, pending_told = [], []
             current_sentence = m.sentence
-        out[m.index] = last
-        if m.role == "main" and not m.quoted and m.category != "reporting":
+        # "In a related move, X resigned" after "Provigo said it will sell ...": when no
+        # happening is told before, the report itself is what the clause hangs on
+        out[m.index] = last + [ev for ev in told if ev not in last]
+        if m.role == "main" and not m.quoted:
             ev = by_mention[m.index]
-            if ev not in pending:
-                pending.append(ev)
+            group = pending if m.category != "reporting" else pending_told
+            if ev not in group:
+                group.append(ev)
     return out
