@@ -638,3 +638,27 @@ def test_a_sentence_with_a_verb_is_no_heading():
             "Officials are investigating the links.")
     df = extract(text, "1998-02-27")
     assert (df["relation"] != "dated by its heading").all(), df[["label", "relation"]]
+
+
+@pytest.mark.parametrize("text, label, window", [
+    ("International Women's Day is this coming Sunday, March eighth. This year it focuses "
+     "on Afghan women. Special events are being organized.", "International Women's Day",
+     ("1998-03-08", "1998-03-08")),
+    ("The wedding was last Saturday. Guests danced until dawn. The couple left for Rome.",
+     "wedding", ("1998-02-28", "1998-02-28")),
+])
+def test_a_subject_whose_predicate_is_a_time_is_an_occasion(text, label, window):
+    row = _row(extract(text, "1998-03-05"), label)
+    assert _window(row) == window
+    assert " is " not in row["label"] and " was " not in row["label"]
+
+
+def test_it_is_friday_is_no_occasion():
+    assert extract("It is Friday. The weather was fine. Nothing happened.", "1998-03-06").empty
+
+
+def test_called_on_is_a_statement_of_the_day():
+    text = ("Israel's prime minister met the U.S. vice president in Jerusalem, officials said. "
+            "Aides were hopeful. Mr. Gore called on Israel to continue taking risks for peace.")
+    row = _row(extract(text, "1998-05-01"), "called on Israel")
+    assert _window(row) == ("1998-05-01", "1998-05-01")

@@ -335,6 +335,30 @@ _PAST_NEXT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|went|hit|struck|brok
                         r"took|left|fell|rose|shook|tore|blew|sank|spread|killed)\b")
 
 
+#: "International Women's Day is this coming Sunday", "The wedding was last Saturday": a
+#: subject whose predicate is a time names an occasion
+_COPULA_TIME = re.compile(
+    r"(?P<np>(?:[A-Z][\w’'.-]*|the|The)(?:\s+[\w’'.-]+){0,5}?)\s+(?:is|are|was|were|will\s+be)"
+    r"\s+(?:(?:on|in|at|set\s+for|scheduled\s+for|slated\s+for|due|this\s+coming)\s+)*$")
+
+
+def _named_occasion(text: str, seg: Segment, tx: Timex) -> tuple[_Cand, int] | None:
+    """The subject of "<X> is <time>." as an event: its last word is the trigger; returns it
+    and where the name begins."""
+    if tx.type != "DATE" or tx.window is None:
+        return None
+    m = _COPULA_TIME.fullmatch(text, seg.body, tx.start)
+    if m is None or not re.match(r"\s*[.;,]?\s*$", text[tx.end : seg.end]):
+        return None  # the time must close the clause: "X is on Sunday."
+    head = list(re.finditer(r"[\w’'-]+", m.group("np")))[-1]
+    if head.group(0).lower() in ("it", "this", "that", "there", "he", "she", "they", "which"):
+        return None
+    start = m.start("np") + head.start()
+    np_start = m.start("np") + (4 if m.group("np").lower().startswith("the ") else 0)
+    return _Cand(start, start + len(head.group(0)),
+                 Trigger(head.group(0).lower(), "n", "other", "-", "base"), "noun", True), np_start
+
+
 def _pick_main(cands: list[_Cand]) -> tuple[_Cand | None, Trigger | None]:
     """The clause's event and, for a light verb ("violence broke out"), the noun it is about."""
     verbs = [c for c in cands if c.trig.pos == "v" and c.main_ok]
@@ -769,6 +793,10 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
         if ana:  # "In a related move, X resigned": the phrase's "move" is no happening
             cands = [c for c in cands if not ana[3] <= c.start < ana[4]]
         main, about = _pick_main(cands)
+        occasion = None
+        if main is None and info.timexes and not seg.lead and not seg.relation:
+            occasion = _named_occasion(text, seg, info.timexes[0])
+            main = occasion[0] if occasion else None
         if main is not None:
             role = "anchor" if seg.relation else "main"
             if seg.lead in ("which", "who", "whom", "whose", "where") and main.trig.cls == "~" \
@@ -785,6 +813,8 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
                 main = None
             if main is not None:
                 info.main = _new_mention(out, si, seg, main, about, role, text, lex, quotes)
+                if occasion is not None:  # the label is the occasion's name
+                    info.main.label_start, info.main.label_end = occasion[1], main.end
                 np_start = _relative_head(text, seg, info.main, info.timexes)
                 if np_start is not None:
                     info.main.label_start = np_start
