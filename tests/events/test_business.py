@@ -223,3 +223,11 @@ def test_a_related_move_after_an_announcement_is_of_the_announcements_day():
     assert row["label"] == "Pierre Lortie resigned"  # not "In a related move resigned"
     assert _window(row) == ("1989-10-25", "1989-10-25")
     assert row["relation"] == "when"
+
+
+def test_what_a_study_warns_of_keeps_its_own_year():
+    text = ("A new report says there has been a dramatic rise in hate groups. The new study "
+            "warns that such groups grew rapidly last year, mostly by recruiting younger "
+            "members. Its authors were alarmed.")
+    row = _row(extract(text, "1998-03-03"), "Such groups grew")
+    assert _window(row) == ("1997-01-01", "1997-12-31")
