@@ -229,5 +229,9 @@ def test_what_a_study_warns_of_keeps_its_own_year():
     text = ("A new report says there has been a dramatic rise in hate groups. The new study "
             "warns that such groups grew rapidly last year, mostly by recruiting younger "
             "members. Its authors were alarmed.")
-    row = _row(extract(text, "1998-03-03"), "Such groups grew")
-    assert _window(row) == ("1997-01-01", "1997-12-31")
+    df = extract(text, "1998-03-03")
+    told = df[df["label"].str.startswith("Such groups grew")]
+    assert len(told) == 1
+    assert _window(told.iloc[0]) == ("1997-01-01", "1997-12-31")
+    # the warning itself is the report's, not last year's
+    assert _window(_row(df, "study warns")) == ("1998-03-03", "1998-03-03")
