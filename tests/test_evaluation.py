@@ -447,3 +447,76 @@ def test_cli_without_extractor_exits_1(monkeypatch, capsys):
     assert cli.main([]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error:") and err.count("\n") == 1
+
+
+# ------------------------------------------------------------- TimeML event-time links --
+
+TML_LINKS = (
+    '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>x</DOCID>\n'
+    '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-27" temporalFunction="false" '
+    'functionInDocument="CREATION_TIME">02/27/1998</TIMEX3></DCT>\n<TEXT>\n'
+    'The presidents <EVENT eid="e1" class="OCCURRENCE">signed</EVENT> the plan '
+    '<TIMEX3 tid="t1" type="DATE" value="1998-02-27">Friday</TIMEX3> &amp; '
+    '<EVENT eid="e2" class="OCCURRENCE">met</EVENT> in '
+    '<TIMEX3 tid="t2" type="DATE" value="1997-Q3">the third quarter</TIMEX3>, '
+    '<EVENT eid="e3" class="OCCURRENCE">talks</EVENT> '
+    '<TIMEX3 tid="t3" type="DATE" value="PAST_REF">recently</TIMEX3>.\n</TEXT>\n'
+    '<MAKEINSTANCE eventID="e1" eiid="ei1" tense="PAST" pos="VERB" />\n'
+    '<MAKEINSTANCE eventID="e2" eiid="ei2" tense="PAST" pos="VERB" />\n'
+    '<MAKEINSTANCE eventID="e3" eiid="ei3" tense="NONE" pos="NOUN" />\n'
+    '<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1" />\n'
+    '<TLINK lid="l2" relType="INCLUDES" timeID="t2" relatedToEventInstance="ei2" />\n'
+    '<TLINK lid="l3" relType="IS_INCLUDED" eventInstanceID="ei3" relatedToTime="t3" />\n'
+    '<TLINK lid="l4" relType="BEFORE" eventInstanceID="ei2" relatedToTime="t0" />\n'
+    '</TimeML>\n'
+)
+
+
+def test_load_tml_links_places_events_inside_dated_times(tmp_path):
+    from timeline.evaluation import load_tml_links
+
+    f = tmp_path / "x.tml"
+    f.write_text(TML_LINKS, encoding="utf-8")
+    text, dct, links = load_tml_links(f)
+    assert dct == D(1998, 2, 27)
+    # "recently" has no calendar window and the DCT link is no inside-link: two links remain
+    assert [(x.event_text, x.time_text, x.first, x.last) for x in links] == [
+        ("signed", "Friday", D(1998, 2, 27), D(1998, 2, 27)),
+        ("met", "the third quarter", D(1997, 7, 1), D(1997, 9, 30)),
+    ]
+    for x in links:  # offsets are into the text with entities decoded ("&amp;" -> "&")
+        assert text[x.event_start : x.event_end] == x.event_text
+
+
+def test_score_time_links_sorts_rows_by_how_they_place_the_event(tmp_path):
+    from timeline.evaluation import load_tml_links, score_time_links
+
+    f = tmp_path / "x.tml"
+    f.write_text(TML_LINKS, encoding="utf-8")
+    text, _dct, links = load_tml_links(f)
+    signed, met = links
+    rows = pd.DataFrame({
+        "char_start": [signed.event_start, met.event_start],
+        "char_end": [signed.event_end, met.event_end],
+        "start": pd.to_datetime(["1998-02-27", "1998-01-01"]),
+        "end": pd.to_datetime(["1998-02-27", "1998-01-31"]),
+    })
+    assert score_time_links(links, rows) == {"links": 2, "inside": 1, "overlaps": 0,
+                                            "disjoint": 1, "no_row": 0}
+    assert score_time_links(links, rows.iloc[:0]) == {"links": 2, "inside": 0, "overlaps": 0,
+                                                     "disjoint": 0, "no_row": 2}
+
+
+@needs_corpus
+def test_tml_links_slice_to_their_event_words_in_the_corpus():
+    from timeline.evaluation import load_tml_links
+
+    total = 0
+    for f in sorted(TRAIN.glob("TimeBank/wsj_00*.tml"))[:10]:
+        text, _dct, links = load_tml_links(f)
+        assert text == load_tml_text(f)[0]
+        for x in links:
+            assert text[x.event_start : x.event_end] == x.event_text
+            assert x.first <= x.last
+        total += len(links)
+    assert total > 0

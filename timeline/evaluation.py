@@ -36,6 +36,7 @@ Example::
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import re
@@ -53,6 +54,9 @@ __all__ = [
     "load_devset",
     "load_annotation",
     "load_tml_text",
+    "TimeLink",
+    "load_tml_links",
+    "score_time_links",
     "score_events",
     "micro_totals",
 ]
@@ -153,6 +157,127 @@ def load_tml_text(path: str | Path) -> tuple[str, dt.date | None]:
         if m:
             dct = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return text, dct
+
+
+# ------------------------------------------------------ TimeML event-time links --
+
+
+@dataclass(frozen=True)
+class TimeLink:
+    """A TimeML TLINK that puts an EVENT inside a dated TIMEX3 (not the DCT): the event
+    happened within ``first..last`` (the time's window), by the corpus annotators' reading."""
+
+    event_start: int
+    event_end: int
+    event_text: str
+    time_text: str
+    value: str
+    first: dt.date
+    last: dt.date
+
+
+_PIECE_RE = re.compile(r"<(/?)(\w+)([^>]*)>")
+_INSIDE_TYPES = {"IS_INCLUDED", "DURING", "SIMULTANEOUS"}
+
+
+def _value_window(value: str) -> tuple[dt.date, dt.date] | None:
+    """The days a TIMEX3 value covers: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        if m := re.fullmatch(r"(\d{4})", value):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+            d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return d, d + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            y, q = int(m[1]), int(m[2])
+            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+    except ValueError:
+        return None
+    return None
+
+
+def load_tml_links(path: str | Path) -> tuple[str, dt.date | None, list[TimeLink]]:
+    """Text and DCT as :func:`load_tml_text` gives them, and the TLINKs that place an event
+    inside a dated time expression other than the DCT (offsets into that text)."""
+    raw = Path(path).read_text(encoding="utf-8")
+    text, dct = load_tml_text(path)
+    mo = _TEXT_OPEN.search(raw)
+    assert mo is not None  # load_tml_text checked it
+    body = raw[mo.end() : list(_TEXT_CLOSE.finditer(raw, mo.end()))[-1].start()]
+    events: dict[str, tuple[int, int]] = {}
+    times: dict[str, tuple[int, int, str, str]] = {}
+    pos = n = 0
+    opened: tuple[int, dict[str, str]] | None = None
+    for m in _PIECE_RE.finditer(body):
+        n += len(_unescape(body[pos : m.start()]))
+        pos = m.end()
+        if m.group(2) not in ("EVENT", "TIMEX3"):
+            continue
+        if not m.group(1):
+            opened = (n, {a.group(1): a.group(2) or a.group(3) or ""
+                          for a in _ATTR_RE.finditer(m.group(3))})
+        elif opened is not None:
+            start, attrs = opened
+            if m.group(2) == "EVENT" and "eid" in attrs:
+                events[attrs["eid"]] = (start, n)
+            elif m.group(2) == "TIMEX3" and "tid" in attrs:
+                times[attrs["tid"]] = (start, n, attrs.get("value", ""), attrs.get("type", ""))
+            opened = None
+    instance = {}
+    for x in re.finditer(r"<MAKEINSTANCE\b([^>]*)>", raw):
+        attrs = {a.group(1): a.group(2) or a.group(3) or "" for a in _ATTR_RE.finditer(x[1])}
+        if "eiid" in attrs and "eventID" in attrs:
+            instance[attrs["eiid"]] = attrs["eventID"]
+    links: list[TimeLink] = []
+    for x in re.finditer(r"<TLINK\b([^>]*)>", raw):
+        attrs = {a.group(1): a.group(2) or a.group(3) or "" for a in _ATTR_RE.finditer(x[1])}
+        rel = attrs.get("relType")
+        if "eventInstanceID" in attrs and "relatedToTime" in attrs and rel in _INSIDE_TYPES:
+            ei, tid = attrs["eventInstanceID"], attrs["relatedToTime"]
+        elif "timeID" in attrs and "relatedToEventInstance" in attrs and \
+                rel in ("INCLUDES", "DURING", "SIMULTANEOUS"):
+            ei, tid = attrs["relatedToEventInstance"], attrs["timeID"]
+        else:
+            continue
+        if ei not in instance or instance[ei] not in events or tid not in times:
+            continue
+        ts, te, value, typ = times[tid]
+        if typ not in ("DATE", "TIME"):  # the DCT's TIMEX3 is outside TEXT: never here
+            continue
+        window = _value_window(value)
+        if window is None:
+            continue
+        es, ee = events[instance[ei]]
+        links.append(TimeLink(es, ee, text[es:ee], text[ts:te], value, *window))
+    return text, dct, links
+
+
+def score_time_links(links: Sequence[TimeLink], events: pd.DataFrame) -> dict[str, int]:
+    """How the rows of ``events`` place the linked events: ``inside`` (a row over the event's
+    word has a window inside the time's), ``overlaps`` (only windows that overlap it),
+    ``disjoint`` (only windows apart from it: a wrong date, or a corpus error) or ``no_row``."""
+    has_spans = "evidence_spans" in events.columns
+    rows = [(_spans(r, has_spans), _to_date(r["start"]), _to_date(r["end"]))
+            for _, r in events.iterrows()]
+    out = {"links": len(links), "inside": 0, "overlaps": 0, "disjoint": 0, "no_row": 0}
+    for link in links:
+        over = [(a, b) for spans, a, b in rows if a is not None and b is not None
+                and any(s < link.event_end and link.event_start < e for s, e in spans)]
+        if not over:
+            out["no_row"] += 1
+        elif any(link.first <= a <= b <= link.last for a, b in over):
+            out["inside"] += 1
+        elif any(a <= link.last and link.first <= b for a, b in over):
+            out["overlaps"] += 1
+        else:
+            out["disjoint"] += 1
+    return out
 
 
 # ------------------------------------------------------------------ annotations --
