@@ -520,3 +520,29 @@ def test_tml_links_slice_to_their_event_words_in_the_corpus():
             assert x.first <= x.last
         total += len(links)
     assert total > 0
+
+
+def _load_tlinks_cli():
+    spec = importlib.util.spec_from_file_location(
+        "score_tlinks_cli", ROOT / "benchmarks" / "score_tlinks.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_score_tlinks_cli_reports_the_links_of_a_corpus(tmp_path, capsys):
+    (tmp_path / "TimeBank").mkdir()
+    (tmp_path / "TimeBank" / "x.tml").write_text(TML_LINKS, encoding="utf-8")
+    cli = _load_tlinks_cli()
+    assert cli.main(["--corpus", str(tmp_path), "--json"]) == 0
+    totals = json.loads(capsys.readouterr().out)
+    assert totals["articles"] == 1 and totals["links"] == 2
+    assert totals["inside"] + totals["overlaps"] + totals["disjoint"] + totals["no_row"] == 2
+
+
+def test_score_tlinks_cli_says_what_is_missing(tmp_path, capsys):
+    cli = _load_tlinks_cli()
+    assert cli.main(["--corpus", str(tmp_path / "nope")]) == 1
+    err = capsys.readouterr().err
+    assert "no .tml files" in err and "../shared" in err
