@@ -235,3 +235,15 @@ def test_what_a_study_warns_of_keeps_its_own_year():
     assert _window(told.iloc[0]) == ("1997-01-01", "1997-12-31")
     # the warning itself is the report's, not last year's
     assert _window(_row(df, "study warns")) == ("1998-03-03", "1998-03-03")
+
+
+def test_a_payable_date_is_the_payments_not_the_declarations():
+    text = ("CAMBREX Corp. declared its initial quarterly dividend of five cents a share, payable "
+            "Dec. 1 to stock of record Nov. 10. The company said the move recognizes its strong "
+            "position. Cambrex shares rose 50 cents yesterday.\n\n"
+            "Goody Products cut its dividend. The reduced dividend is payable Jan. 2 to stock of "
+            "record Dec. 15.")
+    df = extract(text, "1989-10-27")
+    declared = _row(df, "declared")
+    assert declared["start"].year == 1989 and declared["end"].date().isoformat() == "1989-10-27"
+    assert _window(_row(df, "is payable")) == ("1990-01-02", "1990-01-02")

@@ -1000,7 +1000,7 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         if clause is not None and _reduced_relative(text, seg, cands, main, clause, tx, si, dct,
                                                     lex, quotes, out):
             continue
-        if _COMPARED.search(text, max(0, tx.start - 40), tx.start):
+        if _COMPARED.search(text, max(0, tx.start - 80), tx.start):
             left.append(tx)  # "grew 19% from a year ago": a comparison's base dates nothing
             continue
         if _ADJECTIVAL_PERIOD.fullmatch(tx.text) and _NOUN_NEXT.match(text, tx.end) and any(
@@ -1332,8 +1332,10 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                 target = None
             if target is not None:
                 for tx in info.timexes:
-                    if _COMPARED.search(text, max(0, tx.start - 40), tx.start):
+                    if _COMPARED.search(text, max(0, tx.start - 80), tx.start):
                         continue  # "..., up from 886 million Thursday": a comparison's base
+                    if _EFFECTIVE.search(text, max(0, tx.start - 40), tx.start):
+                        continue  # "..., payable Dec. 7 to stock of record Nov. 22": terms
                     if main is None and tx.text.lower() in ("recent", "latest") \
                             and _ATTRIBUTIVE_TIME.search(text, max(0, tx.start - 12), tx.start):
                         continue  # "..., according to a recent SEC filing": which filing
@@ -1433,7 +1435,9 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
 #: "effective June 1", "for the full year", "by the mid-1990s": the time a pact takes effect
 #: or the period a figure covers, not when the clause's verb happened
 _EFFECTIVE = re.compile(r"\b(?:effective|retroactive(?:\s+to)?|valid\s+(?:from|until|through)"
-                        r"|maturing|expiring)\s+(?:on\s+|in\s+|from\s+)?$", re.IGNORECASE)
+                        r"|maturing|expiring|(?<!is )(?<!are )(?<!be )payable|of\s+record)"
+                        r"\s+(?:on\s+|in\s+|from\s+|as\s+of\s+)?$",
+                        re.IGNORECASE)  # "a split, payable Dec. 7 to stock of record Nov. 22"
 #: a noun of intent: a time after it is the aim's, not any event's
 _GOAL = re.compile(r"\b(?:goal|goals|target|targets|aim|objective|objectives|ambition|hope|"
                    r"hopes|deadline|timetable|forecast|projection|outlook)\b", re.IGNORECASE)
@@ -1468,7 +1472,7 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
     before = text[max(0, tx.start - 40) : tx.start]
     if _EFFECTIVE.search(before):
         return "drop"  # "a labor pact effective June 1"
-    if _COMPARED.search(before):
+    if _COMPARED.search(text, max(0, tx.start - 80), tx.start):
         return "drop"  # "was at $1.5765 compared with $1.6145 Wednesday": a comparison's base
     if re.search(r"Q\d|H\d", tx.value or "") and main.category == "reporting" \
             and main.tense in ("past", "perfect"):
