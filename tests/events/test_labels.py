@@ -87,3 +87,16 @@ def test_actors_and_places():
 def test_demonyms_and_sentence_openers_are_not_names():
     row = _one("When Syrian troops shelled Homs in January, residents fled.")
     assert "Syrian" not in row["actors"] and "When" not in row["actors"]
+
+
+def test_a_name_in_apposition_is_the_labels_subject():
+    from timeline.events import extract
+
+    text = ("General Motors Corp.'s big defense and automotive electronics unit, GM Hughes "
+            "Electronics, said net income fell 22% in the third quarter. Meanwhile, net at GM's "
+            "finance arm, General Motors Acceptance Corp., fell 3.1% in the quarter. GM shares "
+            "fell yesterday.")
+    labels = extract(text, "1989-10-26")["label"].tolist()
+    assert "GM Hughes Electronics said net income fell 22%" in labels
+    assert any(x.startswith("General Motors Acceptance Corp") and x.endswith("fell 3.1%")
+               for x in labels), labels

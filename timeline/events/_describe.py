@@ -130,6 +130,10 @@ _PREPOSITION_OPENING = re.compile(r"(?:In|At|On|After|Before|During|With|For|By|
                                   r"Despite|Following|Meanwhile|Also|Earlier|Later)\b")
 
 
+#: a proper name and nothing else: "GM Hughes Electronics", "General Motors Acceptance Corp."
+_NAME_ONLY = re.compile(r"(?:[A-Z][\w&’'.-]*)(?:\s+(?:[A-Z][\w&’'.-]*|of|de|&|and)){0,5}")
+
+
 def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
                     timex_spans: list[tuple[int, int]]) -> str:
     """ "The minister, a former general, has set up ...": the subject is a segment back."""
@@ -148,6 +152,13 @@ def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
     if coordinated:
         # "Delta issued shares ..., and repurchased others": the subject of the clause before
         return _clause_subject(text, [g for g in segs if not g.relation and not g.lead], lex)
+    plain = [g for g in segs if not g.relation
+             and not any(a <= g.body and g.end <= b for a, b in timex_spans)
+             and not _PREPOSITION_OPENING.match(text[g.body : g.end])]
+    if len(plain) >= 2 and _NAME_ONLY.fullmatch(text[plain[-1].body : plain[-1].end].strip()):
+        # "GM's electronics unit, GM Hughes Electronics, said ...", "net at GM's finance arm,
+        # General Motors Acceptance Corp., fell 3.1%": the name in apposition
+        return text[plain[-1].body : plain[-1].end].strip()
     for seg in segs:
         piece = text[seg.body : seg.end]
         if seg.relation or any(a <= seg.body and seg.end <= b for a, b in timex_spans) \
