@@ -247,3 +247,12 @@ def test_a_payable_date_is_the_payments_not_the_declarations():
     declared = _row(df, "declared")
     assert declared["start"].year == 1989 and declared["end"].date().isoformat() == "1989-10-27"
     assert _window(_row(df, "is payable")) == ("1990-01-02", "1990-01-02")
+
+
+def test_extended_until_a_date_is_the_days_news_and_the_date_the_offers():
+    text = ("Dow Jones & Co. said it extended its $18-a-share offer for Telerate Inc. common "
+            "stock until 5 p.m. EST Nov. 9.\n\nThe offer, valued at about $576 million, had been "
+            "set to expire Nov. 6.\n\nTelerate's directors have rejected the offer.")
+    df = extract(text, "1989-11-02")
+    assert _window(_row(df, "extended")) == ("1989-11-02", "1989-11-02")
+    assert not (df["label"] == "The offer").any()  # the bare subject is no row of its own

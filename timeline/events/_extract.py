@@ -278,9 +278,16 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
             rec["label"] = _told_what(rec["label"], text, sent.start, ev.head.seg_start,
                                       tx_by_start, ev.head.end if says else -1, sent.end)
         out.append(row)
-    out = _one_row_per_label(out)
+    # "The offer" (the subject of a clause told after an aside), dated only by the narrative,
+    # says nothing of what happened then
+    out = [r for r in _one_row_per_label(out)
+           if not (_BARE_NOUN.fullmatch(r.record["label"]) and r.event.inherited is not None
+                   and not r.event.own)]
     out.sort(key=lambda r: (r.record["start"], r.record["char_start"]))
     return out
+
+
+_BARE_NOUN = re.compile(r"(?:The|A|An|This|That|These|Those|Its|Their|His|Her)\s+[\w’'-]+")
 
 
 def _dated_by_text(row: _Row) -> bool:

@@ -1379,6 +1379,11 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                         target.negated = False
                         target.not_until = True
                     elif seg.relation and main is None:
+                        if seg.relation == "until" and _PROLONG.search(text, target.start,
+                                                                       seg.start):
+                            # "extended its offer until Nov. 9": the new deadline is the
+                            # offer's, not a bound on when the extending happened
+                            continue
                         c = _cue_on_time(c, seg.relation)
                     elif main is None and _later_than_past(c, tx, target, dct, quotes) \
                             and (tx.start > target.end
@@ -1543,6 +1548,11 @@ def _later_than_past(c: Constraint, tx: Timex, target: Mention, dct: date | None
 _INVERSE = {"after": "before", "before": "after"}
 #: a lowercase participle opening a clause: "killing dozens", "pushing the Dow up"
 _CONSEQUENCE = re.compile(r"[a-z]{3,}ing\b")
+
+
+#: verbs whose "until <date>" is their object's new end: "extended the offer until Nov. 9"
+_PROLONG = re.compile(r"\b(?:extend|postpon|delay|defer|adjourn|suspend|prolong)\w*\b",
+                      re.IGNORECASE)
 
 
 def _cue_on_time(c: Constraint, relation: str) -> Constraint | None:
