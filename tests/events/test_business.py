@@ -256,3 +256,13 @@ def test_extended_until_a_date_is_the_days_news_and_the_date_the_offers():
     df = extract(text, "1989-11-02")
     assert _window(_row(df, "extended")) == ("1989-11-02", "1989-11-02")
     assert not (df["label"] == "The offer").any()  # the bare subject is no row of its own
+
+
+def test_a_dividend_cut_is_the_days_news_and_not_the_quarters():
+    text = ("Goody Products Inc. cut its quarterly dividend to five cents a share from 7.5 "
+            "cents. The maker of hair accessories said it cut the dividend due to its "
+            "third-quarter loss of $992,000. Its shares fell yesterday.")
+    df = extract(text, "1989-10-27")
+    lead = _row(df, "Goody Products Inc. cut")  # "cut" after a singular subject is past
+    assert _window(lead) == ("1989-10-26", "1989-10-27")
+    assert not (df["start"].dt.month == 7).any(), df[["label", "edtf"]]  # not Q3's

@@ -92,7 +92,8 @@ def _balance(label: str) -> str:
 #: "expects to report ...", "agreed to sell ...": what follows "to" is what the label is about
 _INTENT_TO = re.compile(r"\b(?:expects?|expected|plans?|planned|intends?|intended|agreed|agrees|"
                         r"decided|wants?|wanted|hopes?|hoped|aims?|seeks?|sought|tries|tried|"
-                        r"vowed|promised|threatened|offered|refused|failed|voted|moved)\s+to$",
+                        r"vowed|promised|threatened|offered|refused|failed|voted|moved|due|"
+                        r"owing)\s+to$",
                         re.IGNORECASE)
 
 

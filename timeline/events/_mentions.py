@@ -111,6 +111,11 @@ def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
     return re.findall(r"[\w’'-]+", text[max(floor, pos - 60) : pos].lower())[-n:]
 
 
+#: verbs whose past is their base form
+_SAME_PAST = {"cut", "put", "set", "hit", "hurt", "shut", "spread", "quit", "cost", "let",
+              "split", "bid", "shed", "upset"}
+_PLURAL_PRONOUNS = {"they", "we", "i", "you", "to", "will", "would", "can", "could", "may",
+                    "might", "must", "should", "shall", "do", "does", "did", "not", "n't"}
 #: "is scheduled to expire": a timetable, a future the text states as fact
 _SCHEDULED_AS = {"scheduled", "slated", "due", "set"}
 
@@ -152,6 +157,11 @@ def _tense(text: str, seg: Segment, trig_start: int, trig: Trigger, lex: Lexicon
         return "nonfinite"
     if trig.form in ("s",):
         return "present"
+    word = text[trig_start : trig_start + 12].split(maxsplit=1)[0].lower() if words else ""
+    if word in _SAME_PAST and words and words[-1] not in _PLURAL_PRONOUNS:
+        # "Goody Products Inc. cut its dividend": a singular subject would take "cuts", so in
+        # news this is the past tense
+        return "past"
     return "present" if words else "nonfinite"
 
 
@@ -973,6 +983,10 @@ _POSSESSIVE = re.compile(r"[’']s\s+")
 #: a period used as an adjective ("third-quarter results"): it says which figures
 _ADJECTIVAL_PERIOD = re.compile(r"[\w]+-(?:quarter|half|year|month)", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"\s+[a-z]")
+#: a cause named after the clause: "due to its", "because of a", "reflecting the"
+_CAUSE_BEFORE = re.compile(r"\b(?:due\s+to|because\s+of|reflecting|citing|owing\s+to|"
+                           r"as\s+a\s+result\s+of)\s+(?:its|their|the|a|an|his|her)?\s*$",
+                           re.IGNORECASE)
 #: a noun the clause happens at ("at a news conference", "during his visit") shares its time
 _SETTING = re.compile(r"\b(?:at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?"
                       r"(?:[\w.’'-]+\s+){0,3}$", re.IGNORECASE)
@@ -1006,6 +1020,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         if _ADJECTIVAL_PERIOD.fullmatch(tx.text) and _NOUN_NEXT.match(text, tx.end) and any(
                 t is not tx and not _ADJECTIVAL_PERIOD.fullmatch(t.text) for t in info.timexes):
             continue  # "to release third-quarter results in mid-November": which results
+        if _ADJECTIVAL_PERIOD.fullmatch(tx.text) and _CAUSE_BEFORE.search(
+                text, max(seg.body, tx.start - 30), tx.start):
+            continue  # "cut the dividend due to its third-quarter loss": the cause's period
 
         owner = None
         later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start)) \
