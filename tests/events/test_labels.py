@@ -100,3 +100,31 @@ def test_a_name_in_apposition_is_the_labels_subject():
     assert "GM Hughes Electronics said net income fell 22%" in labels
     assert any(x.startswith("General Motors Acceptance Corp") and x.endswith("fell 3.1%")
                for x in labels), labels
+
+
+def test_a_participle_with_by_is_no_clause_and_a_long_subject_keeps_its_verb():
+    from timeline.events import extract
+
+    text = ("A group of investors led by Giant Group Ltd. and its chairman, Burt Sugarman, said "
+            "it filed with federal antitrust regulators for clearance to buy more than 50% of "
+            "the stock of Rally's Inc., a fast-food restaurant company. Rally's shares rose "
+            "yesterday. Analysts were surprised.")
+    df = extract(text, "1989-10-27")
+    lead = df[df["relation"] == "lead of the report"]
+    assert len(lead) == 1
+    label = lead.iloc[0]["label"]
+    assert label.startswith("A group of investors") and "said it filed" in label
+    assert len(label) <= 80
+    assert not df["label"].str.startswith("Led").any()
+
+
+def test_a_participle_with_by_and_a_time_of_its_own_is_a_happening():
+    from timeline.events import extract
+
+    text = ("The candy businesses had sales of about $154 million, according to a memorandum "
+            "distributed by RJR's owner, Kohlberg Kravis Roberts & Co., to bankers last December. "
+            "Nestle agreed to buy them on Friday. RJR shares rose.")
+    df = extract(text, "1989-10-30")
+    row = df[df["label"].str.contains("distributed")]
+    assert len(row) == 1
+    assert row.iloc[0]["start"].date().isoformat() == "1988-12-01"

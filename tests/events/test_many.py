@@ -113,9 +113,10 @@ def test_events_told_by_one_article_only_stay(pair):
 
 
 def test_a_state_restated_the_next_day_is_one_row():
-    a = article_from_text("Rebels seized Arden on Monday. Smith is now the second rebel leader "
-                          "sought by the army.", "2025-03-20", doc_id="a")
-    b = article_from_text("Smith is now the second rebel leader sought by the army.",
+    # ("sought by the army" alone is a participle, no happening: the army's naming is one)
+    a = article_from_text("Rebels seized Arden on Monday. The army now named Smith the second "
+                          "rebel leader it sought.", "2025-03-20", doc_id="a")
+    b = article_from_text("The army now named Smith the second rebel leader it sought.",
                           "2025-03-21", doc_id="b")
     df = extract_many([a, b])
     rows = df[df["label"].str.contains("second rebel leader")]

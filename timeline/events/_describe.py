@@ -101,15 +101,24 @@ _INTENT_TO = re.compile(r"\b(?:expects?|expected|plans?|planned|intends?|intende
 _AS_MANY = re.compile(r"\bas\s+(?:many|much|few|little|long|far|high|low)$", re.IGNORECASE)
 
 
-def _shorten(label: str, limit: int = MAX_LABEL) -> str:
+def _shorten(label: str, limit: int = MAX_LABEL, keep: int = 0) -> str:
+    """``label`` cut to ``limit`` characters at a clause or phrase boundary. ``keep``: where
+    the event's verb ends in it; the cut never falls before it, and a long subject loses its
+    asides first ("A group led by Giant Group Ltd. and its chairman, Burt Sugarman, said it
+    filed ..." keeps "said it filed")."""
     label = label.strip(" ,;:–—-")
+    if len(label) > limit and keep > 40:
+        head = re.sub(r",[^,]{1,40},\s*", " ", label[:keep])
+        if len(head) < keep:
+            label = head + label[keep:]
+            keep = len(head)
     if len(label) > limit:
         cut = label[: limit + 1]
         # prefer ending before a clause or a prepositional phrase, never inside "X and Y"
         bounds = [m.start() for m in re.finditer(
             r"(?<!\d),(?!\d)|\s(?=(?:which|who|that|while|because|after|before|to|at|in|on|"
             r"for|with|from|during|since|as)\s)", cut)
-            if m.start() >= 35 and not _INTENT_TO.search(cut, 0, m.start() + 3)
+            if m.start() >= max(35, keep) and not _INTENT_TO.search(cut, 0, m.start() + 3)
             and not _AS_MANY.search(cut, 0, m.start())]
         label = cut[: bounds[-1]] if bounds else cut.rsplit(" ", 1)[0]
         rest = cut[len(label) :].split()
@@ -131,6 +140,9 @@ _PREPOSITION_OPENING = re.compile(r"(?:In|At|On|After|Before|During|With|For|By|
                                   r"Despite|Following|Meanwhile|Also|Earlier|Later)\b")
 
 
+_FINITE = re.compile(r"\s(?:has|have|had|was|were|is|are|will|would|said|says)\b")
+#: "Giant Group and its chairman, Burt Sugarman, said": the name is the second subject's
+_NP_AND = re.compile(r"\band\s+(?:its|their|his|her|the|a|an)\s")
 #: a proper name and nothing else: "GM Hughes Electronics", "General Motors Acceptance Corp."
 _NAME_ONLY = re.compile(r"(?:[A-Z][\w&’'.-]*)(?:\s+(?:[A-Z][\w&’'.-]*|of|de|&|and)){0,5}")
 
@@ -156,7 +168,8 @@ def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
     plain = [g for g in segs if not g.relation
              and not any(a <= g.body and g.end <= b for a, b in timex_spans)
              and not _PREPOSITION_OPENING.match(text[g.body : g.end])]
-    if len(plain) >= 2 and _NAME_ONLY.fullmatch(text[plain[-1].body : plain[-1].end].strip()):
+    if len(plain) >= 2 and _NAME_ONLY.fullmatch(text[plain[-1].body : plain[-1].end].strip()) \
+            and not _NP_AND.search(text, plain[-2].body, plain[-2].end):
         # "GM's electronics unit, GM Hughes Electronics, said ...", "net at GM's finance arm,
         # General Motors Acceptance Corp., fell 3.1%": the name in apposition
         return text[plain[-1].body : plain[-1].end].strip()
@@ -167,6 +180,11 @@ def _subject_prefix(text: str, sent_start: int, m: Mention, lex: Lexicon,
             continue  # "In January, Al-Hadi, ...", "In a related move, X, ...": keep the name
         quoted = seg.start > 0 and text[seg.start - 1] in "“\"`'‘"
         if 0 < len(piece.split()) <= 5 and piece[:1].isupper() and not quoted:
+            return piece
+        if 5 < len(piece.split()) <= 12 and piece[:1].isupper() and not quoted \
+                and not _FINITE.search(" " + piece) and seg is plain[0] and len(plain) == 2:
+            # "A group of investors led by Giant Group Ltd. and its chairman, Burt Sugarman,
+            # said ...": a long subject before an aside (the label is shortened later)
             return piece
         break
     if len(segs) >= 2 and segs[-1].lead in ("who", "which") and not segs[-2].relation:
@@ -338,7 +356,9 @@ def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex:
     stop = re.search(r"\s(?:" + "|".join(sorted(lex.lists["label_stop"])) + r")\s", label)
     if stop and stop.start() > 15:
         label = label[: stop.start()]
-    label = _balance(_shorten(_balance(label)))
+    trigger = text[m.start : m.end]
+    at = label.find(trigger) if m.trigger.pos == "v" else -1
+    label = _balance(_shorten(_balance(label), keep=at + len(trigger) if at > 0 else 0))
     if len(label.split()) < 2:
         # "Ended": without its time the clause says nothing; keep the words as written
         whole = _balance(_shorten(_LEADING_JUNK.sub("", text[m.seg_start : m.label_end])))

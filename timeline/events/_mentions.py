@@ -258,7 +258,8 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         # "filed a brief on Monday arguing the agency cannot return him": the filing is the
         # clause's happening, not the possibility it argues
         dated = any(seg.start <= t.start < seg.end for t in sent_tx)
-        generic = _generic_verb(text, sent, seg, lex, dated)
+        generic = _generic_verb(text, sent, seg, lex, dated,
+                                timed_after=any(t.start >= seg.body for t in sent_tx))
         if generic is not None and verbs and generic.start > verbs[0].start:
             generic = None
         if generic is not None:
@@ -274,6 +275,9 @@ _SUBJECT_END = re.compile(
 )
 
 
+_BE_HAVE = {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got",
+            "get", "gets"}
+_BY_NEXT = re.compile(r"\s+by\b")
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
                     "be", "its", "their", "his", "her", "our", "my", "your", "newly", "so",
                     "well", "in", "on", "at", "for", "with", "by", "from", "as", "very", "most",
@@ -281,7 +285,7 @@ _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "a
 
 
 def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
-                  dated: bool = False) -> _Cand | None:
+                  dated: bool = False, timed_after: bool = False) -> _Cand | None:
     """A past-tense verb that triggers.txt does not list ("rescuers searched the rubble").
     A verb of state or level ("stood at $108 million") counts only in a clause with a time of
     its own ("the rate stayed at 4.7% in January": a figure of that month)."""
@@ -295,6 +299,11 @@ def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         prev = _words_before(text, seg.body, m.start(), 1)
         if prev and prev[0] in _NOT_BEFORE_VERB:
             continue  # "the injured man", "those arrested", "to be named"
+        if prev and prev[0] not in _BE_HAVE and _BY_NEXT.match(text, m.end()) \
+                and not timed_after:
+            # "a group of investors led by Giant Group": a participle, not the clause's verb
+            # (with a time of its own it is a happening: "a memo distributed ... last December")
+            continue
         if prev and word in _PERIOD_PARTICIPLES and re.search(_PERIOD_NOUN, prev[0]):
             continue  # "the quarter ended Sept. 30", "the fiscal year ended": a period's end
         if prev and text[m.start() - 2 : m.start()].strip() == "" and not prev[0].isalpha():
@@ -932,6 +941,11 @@ _NO_SUBJECT = re.compile(
 )
 
 
+_ASIDE_OPENERS = {"with", "without", "despite", "amid", "like", "unlike", "including", "after",
+                  "before", "following", "citing", "because", "as", "from", "for", "of", "in",
+                  "on", "at", "by", "among"}
+
+
 def _noun_subject(text: str, seg: Segment, main: _Cand | None, infos: list[_SegInfo],
                   sent_tx: list[Timex]) -> Mention | None:
     """The event noun a subjectless verb segment is the predicate of, if any."""
@@ -946,6 +960,12 @@ def _noun_subject(text: str, seg: Segment, main: _Cand | None, infos: list[_SegI
     prev = infos[-1]
     if prev.main is None or prev.main.trigger.pos != "n" or prev.seg.lead \
             or prev.main.role != "main":
+        return None
+    opener = re.match(r"\W*([\w’'-]+)", text[prev.seg.body : prev.main.start])
+    if opener is not None and (opener.group(1).lower().endswith("ing")
+                               or opener.group(1).lower() in _ASIDE_OPENERS):
+        # "Columbia, reeling from ... the recent collapse of the junk-bond market, announced":
+        # the noun is inside an aside, not the subject of the verb after it
         return None
     return prev.main
 
@@ -1116,7 +1136,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 if pick is not None:
                     owner, told = pick, True
         if owner is None and tx.text.lower() in ("recent", "latest") \
-                and _ATTRIBUTIVE_TIME.search(text, max(0, tx.start - 12), tx.start):
+                and _ATTRIBUTIVE_TIME.search(text, max(0, tx.start - 12), tx.start) \
+                and not (main.trig.pos == "n" and main.start >= tx.end
+                         and _PRE_TIME.match(text[tx.end : main.start])):
             continue  # "according to a recent SEC filing": which filing, not the clause's time
         if owner is None:
             left.append(tx)

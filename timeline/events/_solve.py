@@ -586,6 +586,11 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
     if prev and prev[-1].endswith("ly") and nxt and nxt.group(1) not in _FUNCTION_WORDS:
         return False  # "closely held companies": a participle before its noun
     subject = re.findall(r"[\w’'-]+", text[m.seg_start : m.start].lower())
+    if not subject and m.seg_start > sentence_start \
+            and text[sentence_start : m.seg_start][:1].isupper():
+        # "A group led by X and its chairman, Burt Sugarman, said ...": the subject is the
+        # segments before the verb's
+        subject = re.findall(r"[\w’'-]+", text[sentence_start : m.seg_start].lower())[-3:]
     if m.category == "reporting" and all(w in _PRONOUNS for w in subject):
         return False  # "..., it said": the report of what the sentence tells, not news of its own
     progressive = bool(_PROGRESSIVE.search(text, max(0, m.start - 20), m.start))
