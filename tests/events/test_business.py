@@ -266,3 +266,13 @@ def test_a_dividend_cut_is_the_days_news_and_not_the_quarters():
     lead = _row(df, "Goody Products Inc. cut")  # "cut" after a singular subject is past
     assert _window(lead) == ("1989-10-26", "1989-10-27")
     assert not (df["start"].dt.month == 7).any(), df[["label", "edtf"]]  # not Q3's
+
+
+def test_confidence_about_future_earnings_is_no_row_and_although_leaves_the_label():
+    text = ('CAMBREX Corp. declared its initial quarterly dividend of five cents a share. The '
+            'company said the move recognizes its strong position. Although profits were '
+            '"squeezed" in 1989, the company said it is confident about future earnings and '
+            'cash flow for 1990 and beyond. Its shares rose yesterday.')
+    df = extract(text, "1989-10-27")
+    assert not (df["start"].dt.year == 1990).any(), df[["label", "edtf"]]
+    assert not df["label"].str.startswith("Although").any()

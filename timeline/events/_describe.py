@@ -24,8 +24,8 @@ _TRAILING_JUNK = re.compile(
     r"towards|via|including|like|other|such|whose|per))+$|[\s,;:–—-]+$",
     re.IGNORECASE,
 )
-_LEADING_JUNK = re.compile(r"^(?:(?:and|but|then|so|also|however|meanwhile|yet|or)\b[\s,]*)+",
-                           re.IGNORECASE)
+_LEADING_JUNK = re.compile(r"^(?:(?:and|but|then|so|also|however|meanwhile|yet|or|although|"
+                           r"though|whereas|even\s+though)\b[\s,]*)+", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|these|those|that)\s+", re.IGNORECASE)
 _TIME_PREP = re.compile(r"(?:\b(?:in|on|at|by|during|since|from|until|of|over|for|earlier|later|"
                         r"around|about|a period of days|early|late|mid|ended|ending)[\s-]+)+$",

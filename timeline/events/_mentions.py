@@ -214,6 +214,8 @@ class _Cand:
 _AS_COMMENT = re.compile(r"\s*(?:as\s+)?(?:\w+ly\s+)?\w+(?:ed|en)\s*[,.;]?\s*", re.IGNORECASE)
 
 
+_NOT_YET = {"future", "expected", "projected", "estimated", "potential", "forecast",
+            "anticipated"}
 #: what is held when holding is a state: an amount, a stake, shares
 _HOLDING = re.compile(r"\s+(?:(?:a|an|about|some|nearly|almost|roughly|more\s+than|its|their|"
                       r"the)\s+)*(?:[\d$£€]|(?:[\w-]+\s+){0,3}?(?:stake|shares|interest|"
@@ -243,6 +245,8 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
             main_ok = False  # "the increase", "its plans": a verb's form used as a noun
         if form in _PERIOD_PARTICIPLES and prev and re.search(_PERIOD_NOUN, prev[0]):
             continue  # "the quarter ended Sept. 30": a period's end, not a happening
+        if trig.cls == "results" and prev and prev[0] in _NOT_YET:
+            continue  # "confident about future earnings": no figure that happened
         if trig.lemma == "hold" and _HOLDING.match(text, m.end()):
             continue  # "Crane holds 504,200 shares", "holds a 14.6% stake": a holding, a state
         if trig.pos == "v" and trig.form == "past" and prev and prev[0] in _ADJECTIVAL_BEFORE:
