@@ -128,3 +128,14 @@ def test_a_participle_with_by_and_a_time_of_its_own_is_a_happening():
     row = df[df["label"].str.contains("distributed")]
     assert len(row) == 1
     assert row.iloc[0]["start"].date().isoformat() == "1988-12-01"
+
+
+def test_at_a_company_names_whose_figures_they_are():
+    from timeline.events import extract
+
+    text = ("GM Hughes said net income fell 22% in the third quarter. At EDS, third-quarter "
+            "profit jumped 16% to a record $110.9 million. At a news conference, Smith resigned "
+            "on Friday. GM shares fell yesterday.")
+    labels = extract(text, "1989-10-26")["label"].tolist()
+    assert any(x.startswith("EDS: third-quarter profit jumped 16%") for x in labels), labels
+    assert "Smith resigned" in labels  # "At a news conference" names no company

@@ -437,6 +437,10 @@ def _label_mention(ev: Event) -> Mention:
     return others[0] if others else ev.head
 
 
+#: "At EDS, ...", "At General Motors, ...": the company the sentence's figures are of
+_AT_COMPANY = re.compile(r"\s*At\s+((?:[A-Z][\w&.’'-]*)(?:\s+[A-Z][\w&.’'-]*){0,3}),\s")
+
+
 def _record(article: Article, ev: Event, ids: dict[int, str], sentences: list[Sentence],
             timexes: list[Timex], lex, names: set[str]) -> dict:
     text = article.text
@@ -457,6 +461,12 @@ def _record(article: Article, ev: Event, ids: dict[int, str], sentences: list[Se
         prev_start = sentences[lab_m.sentence - 1].start if lab_m.sentence > 0 else 0
         label = resolve_subject_pronoun(label, text, pronoun_at, lab_sent.start, prev_start,
                                         lex, names)
+    at = _AT_COMPANY.match(text, lab_sent.start, lab_m.seg_start)
+    if at is not None and at.group(1) not in label and lab_m.seg_start > at.end() - 2:
+        # "At EDS, third-quarter profit jumped 16%": whose profit
+        label = _shorten(f"{at.group(1)}: {label[:1].lower() + label[1:]}"
+                         if label[:1].isupper() and not label.split()[0].isupper()
+                         and label.split()[0] not in names else f"{at.group(1)}: {label}")
     actors: list[str] = []
     places: list[str] = []
     for m in [lab_m, *[x for x in ev.mentions[:6] if x is not lab_m]]:
