@@ -276,3 +276,14 @@ def test_confidence_about_future_earnings_is_no_row_and_although_leaves_the_labe
     df = extract(text, "1989-10-27")
     assert not (df["start"].dt.year == 1990).any(), df[["label", "edtf"]]
     assert not df["label"].str.startswith("Although").any()
+
+
+def test_a_past_clause_does_not_continue_what_is_still_to_come():
+    text = ("GM closed down $1.875 at $44.875 in New York Stock Exchange trading yesterday. "
+            "Earnings for GM common stock, reflecting the performance of GM's core automotive "
+            "operations, will be disclosed this morning. GM Class H closed at $29, up 25 cents "
+            "in Big Board composite trading.")
+    df = extract(text, "1989-10-26")
+    class_h = _rows(df, "Class H")
+    # not this morning's (the disclosure is still to come): yesterday's session or no date
+    assert class_h.empty or _window(class_h.iloc[0])[1] <= "1989-10-25"

@@ -224,13 +224,13 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
     solve(events, by_mention, dct, previous)
     course = frozenset(lex.lists["forecast"]) | _FIGURES
     headings = _time_headings(text, sentences, timexes, mentions)
-    if inherit(events, sentences, dct, course, headings):
+    if inherit(events, sentences, dct, course, headings, text):
         solve(events, by_mention, dct, previous)  # inherited windows may date cue-linked events
     newsday = _newsday(text, sentences, timexes, dct)
     told_day = _told_day(sentences, timexes, newsday, quotes)
     if lead_news(text, events, sentences, newsday, told_day):
         solve(events, by_mention, dct, previous)
-        if inherit(events, sentences, dct, course, headings):  # the lead's next sentences
+        if inherit(events, sentences, dct, course, headings, text):  # the lead's next sentences
             solve(events, by_mention, dct, previous)
     if reports_of_the_day(text, events, sentences, newsday, told_day, dct):
         solve(events, by_mention, dct, previous)

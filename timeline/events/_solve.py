@@ -458,9 +458,13 @@ _PERIOD = re.compile(r"\b(?:quarter|half|fiscal|period|nine\s+months|six\s+month
 HEADING_RELATION = "dated by its heading"
 
 
+_TO_COME = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected\s+)?to)\s+(?:\w+ly\s+)?"
+                      r"(?:be\s+)?\w+", re.IGNORECASE)
+
+
 def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = None,
             course: frozenset[str] = frozenset(),
-            headings: dict[int, Constraint] | None = None) -> bool:
+            headings: dict[int, Constraint] | None = None, text: str | None = None) -> bool:
     """A past-tense clause with no time of its own continues the narrative of the sentence
     just before it, when that sentence was dated by its own time expression (one step only).
     Background (a time more than :data:`RECENT_DAYS` before publication) is continued only
@@ -515,6 +519,11 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
         prev_ev = dated_by_sentence.get(m.sentence - 1)
         if prev_ev is None or not _continues(sentences, sizes, m.sentence):
             continue
+        if prev_ev.future or (text is not None and prev_ev.head.trigger.pos == "n"
+                              and _TO_COME.search(text, prev_ev.head.start,
+                                                  sentences[prev_ev.head.sentence].end)):
+            continue  # "Earnings will be disclosed this morning. Class H closed at $29": what
+            # is to come is no narrative a past clause continues
         assert prev_ev.lo is not None and prev_ev.hi is not None
         figures = m.trigger.lemma.split()[0] in course and bool(
             prev_ev.timex and _PERIOD.search(prev_ev.timex))
