@@ -139,3 +139,16 @@ def test_at_a_company_names_whose_figures_they_are():
     labels = extract(text, "1989-10-26")["label"].tolist()
     assert any(x.startswith("EDS: third-quarter profit jumped 16%") for x in labels), labels
     assert "Smith resigned" in labels  # "At a news conference" names no company
+
+
+def test_it_in_a_told_clause_is_the_company_the_sentence_opened_with():
+    from timeline.events import extract
+
+    text = ("First Security Corp. said it tentatively agreed to acquire Deseret Bancorp. Terms "
+            "call for First Security to issue about 0.55 share for each Deseret share. First "
+            "Security, with $5.4 billion in assets, said the agreement is subject to approval and "
+            "that it hopes to complete the transaction in the first half of 1990.")
+    df = extract(text, "1989-11-01")
+    labels = df["label"].tolist()
+    assert "First Security hopes to complete the transaction" in labels, labels
+    assert not any(x.startswith("Terms call for") for x in labels)  # a document's content

@@ -25,7 +25,8 @@ _TRAILING_JUNK = re.compile(
     re.IGNORECASE,
 )
 _LEADING_JUNK = re.compile(r"^(?:(?:and|but|then|so|also|however|meanwhile|yet|or|although|"
-                           r"though|whereas|even\s+though)\b[\s,]*)+", re.IGNORECASE)
+                           r"though|whereas|even\s+though|that(?=\s+(?:it|he|she|they|we)\b))"
+                           r"\b[\s,]*)+", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|this|these|those|that)\s+", re.IGNORECASE)
 _TIME_PREP = re.compile(r"(?:\b(?:in|on|at|by|during|since|from|until|of|over|for|earlier|later|"
                         r"around|about|a period of days|early|late|mid|ended|ending)[\s-]+)+$",
@@ -586,6 +587,11 @@ def resolve_subject_pronoun(label: str, text: str, at: int, sent_start: int, pre
         who = who or _group_subject(text, max(prev_start, lo), sent_start, lex)
     elif _EXPLETIVE.match(rest):
         return label  # "It was not immediately known if ...": no one to name
+    elif pron == "It" and at > sent_start:
+        # "Salt Lake City-based First Security ... said ... that it hopes to complete": the
+        # company the sentence opened with
+        opener = _COMPANY_OPENER.match(text, sent_start, at)
+        who = opener.group(1) if opener else ""
     out = f"{who} {rest}" if who else _LEADING_JUNK.sub("", rest)
     out = _shorten(out)
     return out[:1].upper() + out[1:]
@@ -612,6 +618,11 @@ def _role_subject(text: str, start: int, end: int, lex: Lexicon) -> str:
 #: roles that are no person: "A court found ...", "A police unit ..."
 _INSTITUTIONS = {"court", "police", "government", "army", "military", "parliament", "council",
                  "committee", "agency", "ministry", "company", "group", "panel", "jury"}
+
+
+_COMPANY_OPENER = re.compile(
+    r"\s*(?:[\w.’'-]+-based\s+)?((?:[A-Z][\w&.’'-]*)(?:\s+(?:[A-Z][\w&.’'-]*|&)){0,4}?)"
+    r"(?:,|\s+(?:said|says|has|had|is|was|will|would|agreed|announced|reported|also)\b)")
 
 
 def _group_subject(text: str, start: int, end: int, lex: Lexicon) -> str:

@@ -610,6 +610,11 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
     return True
 
 
+#: "Terms call for ...", "The plan says ...": a document's content, no statement of the day
+_DOCUMENT_SUBJECT = re.compile(r"\b(?:terms|plan|plans|agreement|proposal|pact|accord|bill|law|"
+                               r"contract|deal|rules?|guidelines)\s*$", re.IGNORECASE)
+
+
 def lead_news(text: str, events: list[Event], sentences: list[Sentence],
               newsday: date | None, told: date | None = None) -> bool:
     """News convention: the lead (the first body sentence, and what the second one tells in
@@ -633,7 +638,8 @@ def lead_news(text: str, events: list[Event], sentences: list[Sentence],
         m = ev.head
         # beyond the lead, only a present-tense report ("A UN spokesman says ...") is of the day
         says = m.tense == "present" and m.category == "reporting" and m.sentence > body[0] \
-            and m.sentence in opening and len(text[m.end : sentences[m.sentence].end].split()) > 3
+            and m.sentence in opening and len(text[m.end : sentences[m.sentence].end].split()) > 3 \
+            and not _DOCUMENT_SUBJECT.search(text, m.seg_start, m.start)
         if (m.sentence not in body and not says) or m.role != "main" or m.quoted \
                 or m.negated or m.hypothetical or m.own or m.opaque_time \
                 or any(x.quoted or x.negated or x.hypothetical for x in ev.mentions):
