@@ -36,7 +36,6 @@ Example::
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import re
@@ -46,6 +45,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from timeline.temporal.resolve import value_window
 
 __all__ = [
     "CoreEvent",
@@ -180,26 +181,15 @@ _PIECE_RE = re.compile(r"<(/?)(\w+)([^>]*)>")
 _INSIDE_TYPES = {"IS_INCLUDED", "DURING", "SIMULTANEOUS"}
 
 
+#: the TIMEX3 values a link is counted for: a day, a month, a year, an ISO week, a quarter
+_LINK_VALUE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q[1-4])?")
+
+
 def _value_window(value: str) -> tuple[dt.date, dt.date] | None:
-    """The days a TIMEX3 value covers: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, YYYY-Qn."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
-            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
-        if m := re.fullmatch(r"(\d{4})", value):
-            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            d = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return d, d + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-            y, q = int(m[1]), int(m[2])
-            return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
-    except ValueError:
+    """The days a TIMEX3 value of one of the :data:`_LINK_VALUE` shapes covers."""
+    if not _LINK_VALUE.fullmatch(value):
         return None
-    return None
+    return value_window(value)[0]
 
 
 def load_tml_links(path: str | Path) -> tuple[str, dt.date | None, list[TimeLink]]:

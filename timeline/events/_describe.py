@@ -312,9 +312,7 @@ def label_for(text: str, m: Mention, sent_start: int, timexes: list[Timex], lex:
         label = _DETERMINER.sub("", label)
         if m.trigger.pos == "n" or m.role == "nominal":
             # "the slaying of X to begin ...": the noun phrase, not the rest of the clause
-            # (and a verb's phrase from the verb on: "expects to report net income")
-            at = len(text[start : m.end]) - 1 if start <= m.end else 0
-            np_end = _NP_END.search(label, at)
+            np_end = _NP_END.search(label, len(text[start : m.end]) - 1 if start <= m.end else 0)
             if np_end and np_end.start() >= 8:
                 label = label[: np_end.start()]
     else:

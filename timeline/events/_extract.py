@@ -137,9 +137,6 @@ def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | N
     if not body:
         return None
     near = body[:2]  # any recent day named there
-    # only the day before, anywhere in the report: "yesterday" is a morning paper's word for
-    # the day its news happened ("Upjohn said it will offer ... Its shares rose yesterday")
-    wide = body
     days = []
     for t in timexes:
         if t.type not in ("DATE", "TIME") or t.window is None or t.window[0] != t.window[1] \
@@ -149,7 +146,9 @@ def _told_day(sentences: list[Sentence], timexes: list[Timex], newsday: date | N
         if 0 < back <= OPENING_DAYS and near[0].start <= t.start < near[-1].end:
             days.append(t.window[0])
         elif back == 1 and "yesterday" in t.text.lower() \
-                and wide[0].start <= t.start < wide[-1].end:
+                and body[0].start <= t.start < body[-1].end:
+            # only the day before, anywhere in the report: "yesterday" is a morning paper's
+            # word for the day its news happened ("Upjohn said ... Its shares rose yesterday")
             days.append(t.window[0])
     return min(days, default=None)
 
@@ -463,10 +462,11 @@ def _record(article: Article, ev: Event, ids: dict[int, str], sentences: list[Se
                                         lex, names)
     at = _AT_COMPANY.match(text, lab_sent.start, lab_m.seg_start)
     if at is not None and at.group(1) not in label and lab_m.seg_start > at.end() - 2:
-        # "At EDS, third-quarter profit jumped 16%": whose profit
-        label = _shorten(f"{at.group(1)}: {label[:1].lower() + label[1:]}"
-                         if label[:1].isupper() and not label.split()[0].isupper()
-                         and label.split()[0] not in names else f"{at.group(1)}: {label}")
+        # "At EDS, third-quarter profit jumped 16%": whose profit (the label's first word
+        # keeps its capital when it is a name or an acronym)
+        first = label.split()[0]
+        told = label if first.isupper() or first in names else label[:1].lower() + label[1:]
+        label = _shorten(f"{at.group(1)}: {told}")
     actors: list[str] = []
     places: list[str] = []
     for m in [lab_m, *[x for x in ev.mentions[:6] if x is not lab_m]]:

@@ -8,7 +8,6 @@ Nothing is resolved here; :mod:`timeline.events._solve` turns constraints into w
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -114,7 +113,8 @@ def _words_before(text: str, floor: int, pos: int, n: int = 4) -> list[str]:
 #: verbs whose past is their base form
 _SAME_PAST = {"cut", "put", "set", "hit", "hurt", "shut", "spread", "quit", "cost", "let",
               "split", "bid", "shed", "upset"}
-_PLURAL_PRONOUNS = {"they", "we", "i", "you", "to", "will", "would", "can", "could", "may",
+#: words after which a base form is no past ("they cut", "will cut", "to cut", "did not cut")
+_BASE_FORM_AFTER = {"they", "we", "i", "you", "to", "will", "would", "can", "could", "may",
                     "might", "must", "should", "shall", "do", "does", "did", "not", "n't"}
 #: "is scheduled to expire": a timetable, a future the text states as fact
 _SCHEDULED_AS = {"scheduled", "slated", "due", "set"}
@@ -158,7 +158,7 @@ def _tense(text: str, seg: Segment, trig_start: int, trig: Trigger, lex: Lexicon
     if trig.form in ("s",):
         return "present"
     word = text[trig_start : trig_start + 12].split(maxsplit=1)[0].lower() if words else ""
-    if word in _SAME_PAST and words and words[-1] not in _PLURAL_PRONOUNS:
+    if word in _SAME_PAST and words and words[-1] not in _BASE_FORM_AFTER:
         # "Goody Products Inc. cut its dividend": a singular subject would take "cuts", so in
         # news this is the past tense
         return "past"
@@ -1220,18 +1220,13 @@ def _ended_period(text: str, tx: Timex, dct: date | None, target: Mention) -> Co
     if m is None or tx.window is None or tx.window[0] != tx.window[1] or tx.type != "DATE":
         return None
     end = tx.window[1]
-    if dct is not None and end > dct and m.group(0).lower().rstrip().endswith(("ended", "on")) \
-            and "ended" in m.group(0).lower():
+    if dct is not None and end > dct and "ended" in m.group(0).lower():
         # "the fiscal year ended Jan. 31" has ended: the last Jan. 31, not the next one
         end = _shift(end, months=-12)
         if end > dct:
             return None
     months = 3 if m.group("q") else 6 if m.group("h") else 9 if m.group("n") else 12
-    y, mo = end.year, end.month - months
-    while mo < 1:
-        y, mo = y - 1, mo + 12
-    day = min(end.day, calendar.monthrange(y, mo)[1])
-    start = date(y, mo, day) + timedelta(days=1)  # Sept. 30 -> July 1; Aug. 12 -> Feb. 13
+    start = _shift(end, months=-months, days=1)  # Sept. 30 -> July 1; Aug. 12 -> Feb. 13
     hi = end
     if dct is not None and end <= dct and target.tense in ("past", "perfect", "noun"):
         hi = dct

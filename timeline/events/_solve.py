@@ -486,9 +486,9 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
     opaque = {m.sentence for ev in events for m in ev.mentions if m.opaque_time}
     sizes = Counter(s.para for s in sentences if s.kind == "body")
     changed = False
+    headings = headings or {}
     heading_of: dict[int, Constraint] = {}
-    for i in sorted(headings or {}):
-        assert headings is not None
+    for i in sorted(headings):
         for j in range(i + 1, len(sentences)):
             if sentences[j].para != sentences[i].para or j in headings:
                 break
@@ -578,8 +578,9 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
     if m.trigger.pos != "v":
         return False
     opener = re.match(r"\W*([\w’'-]+)", text[m.seg_start : m.end])
-    if opener is None or opener.group(1).lower() in _RELATIVE_OPENERS:
-        return False  # a relative clause
+    if opener is None or _attributive(text, m):
+        # a relative clause, "of being sidelined", "a previously announced program": no clause
+        return False
     if _RELATIVE_SUBJECT.search(text, max(m.seg_start, m.start - 30), m.start):
         return False  # "in a case that has gripped the country": a relative clause inside
     if opener.start(1) + m.seg_start == m.start and m.seg_start == sentence_start:
@@ -588,9 +589,6 @@ def _lead_clause(text: str, m: Mention, sentence_start: int) -> bool:
             in (",", "--"):
         return False  # "Erbamont N.V., a maker of drugs incorporated in the Netherlands"
     prev = _WORD_BEFORE.findall(text[max(m.seg_start, m.start - 40) : m.start].lower())[-2:]
-    if prev and (prev[-1] in _ATTRIBUTIVE_BEFORE or (
-            prev[-1].endswith("ly") and len(prev) > 1 and prev[-2] in _ATTRIBUTIVE_BEFORE)):
-        return False  # "of being sidelined", "a previously announced program": no clause
     nxt = re.match(r"\s+([a-z][\w-]*)", text[m.end : m.end + 30])
     if prev and prev[-1].endswith("ly") and nxt and nxt.group(1) not in _FUNCTION_WORDS:
         return False  # "closely held companies": a participle before its noun
@@ -675,10 +673,10 @@ def reports_of_the_day(text: str, events: list[Event], sentences: list[Sentence]
     """News convention: in a report of the day's news, a statement in the past tense that no
     time expression dates ("Egypt's ambassador condemned the bombings", "Turkey urged all
     Balkan states to ..."; not a plain "said", which only attributes) was made on the report's
-    day (or since the earlier day its opening
-    names). Only in a report whose lead is the day's news, and not where the paragraph tells
-    of the past (a dated event more than :data:`RECENT_DAYS` before the report's day in the
-    sentence or the one before). Returns whether anything was dated so."""
+    day (or since the earlier day its opening names). Only in a report whose lead is the day's
+    news, and not where the paragraph tells of the past (from its first sentence with a dated
+    event more than :data:`RECENT_DAYS` before the report's day). Returns whether anything was
+    dated so."""
     if newsday is None:
         return False
     body = [i for i, s in enumerate(sentences) if s.kind == "body"]

@@ -280,8 +280,7 @@ def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
         if label == "report":
             # news reports everything with "said": only "said Friday" dates the saying, and
             # "told a news conference on Tuesday that ...", where what was told follows
-            if dist > 12 and not (ce <= start and dist <= _REPORT_REACH
-                                  and _THAT_AFTER.match(text, end)):
+            if dist > 12 and not (ce <= start and dist <= _REPORT_REACH and that_after):
                 continue
             label = "past"
         if ce <= start and dist <= _CLOSE_CUE and text[cs:ce].lower() == "since":
