@@ -6,26 +6,11 @@ These run the real tagger and extractor on short reports a reader could paste.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
+from tests.events.helpers import iso_window, row_about, rows_about
 from timeline.events import extract
 from timeline.temporal import tag
-
-
-def _rows(df: pd.DataFrame, word: str) -> pd.DataFrame:
-    return df[df["label"].str.contains(word, case=False, regex=False)]
-
-
-def _row(df: pd.DataFrame, word: str) -> pd.Series:
-    hits = _rows(df, word)
-    assert len(hits) == 1, f"expected one row about {word!r}, got:\n{df[['label', 'edtf']]}"
-    return hits.iloc[0]
-
-
-def _window(row: pd.Series) -> tuple[str, str]:
-    return row["start"].date().isoformat(), row["end"].date().isoformat()
-
 
 RESULTS = ("As expected, Kellogg reported lower third-quarter earnings. Net fell 16% to "
            "$123.1 million, or $1.01 a share, from $146.5 million. Sales rose 3% to "
@@ -34,11 +19,11 @@ RESULTS = ("As expected, Kellogg reported lower third-quarter earnings. Net fell
 
 def test_the_figures_after_a_periods_results_are_the_periods():
     df = extract(RESULTS, "1989-10-30")
-    report = _row(df, "reported lower")
-    assert _window(report) == ("1989-07-01", "1989-10-30")  # the quarter, or its report
+    report = row_about(df, "reported lower")
+    assert iso_window(report) == ("1989-07-01", "1989-10-30")  # the quarter, or its report
     for word in ("Net fell", "Sales rose"):
-        row = _row(df, word)
-        assert _window(row) == _window(report), word
+        row = row_about(df, word)
+        assert iso_window(row) == iso_window(report), word
         assert row["relation"] == "inherited from narrative"
         assert row["confidence"] < report["confidence"]
 
@@ -48,7 +33,7 @@ def test_figures_do_not_continue_a_year_of_background_told_otherwise():
     text = ("The company was founded in 1987. Sales rose 3% to $1.2 billion. Its shares closed "
             "at $5 yesterday on the Big Board.")
     df = extract(text, "1989-10-30")
-    assert _rows(df, "Sales rose").empty
+    assert rows_about(df, "Sales rose").empty
 
 
 @pytest.mark.parametrize("text, word", [
@@ -59,12 +44,12 @@ def test_figures_do_not_continue_a_year_of_background_told_otherwise():
 ])
 def test_a_results_noun_and_its_clause_are_one_report(text, word):
     df = extract(text, "1989-10-30")
-    row = _row(df, word)
-    start, end = _window(row)
+    row = row_about(df, word)
+    start, end = iso_window(row)
     assert start == "1989-07-01" if "third" in text else start == "1989-10-01"
     assert end in ("1989-09-30", "1989-10-30", "1989-12-31")
     # one row for the report, and its label keeps the period that names the figures
-    assert len(_rows(df, "earnings" if "earnings" in text else "net income")) == 1
+    assert len(rows_about(df, "earnings" if "earnings" in text else "net income")) == 1
     assert ("fourth-quarter" in row["label"]) or ("third-quarter" in row["label"])
 
 
@@ -81,17 +66,17 @@ def test_business_nouns_are_events_when_the_text_dates_them():
             "offer to Nov. 6. Holders of record Nov. 20 will receive the dividend. The Oct. 12 "
             "stock split was approved by holders.")
     df = extract(text, "1989-10-26")
-    split = _row(df, "stock split")
-    assert _window(split) == ("1989-10-12", "1989-10-12")
+    split = row_about(df, "stock split")
+    assert iso_window(split) == ("1989-10-12", "1989-10-12")
 
 
 def test_a_meeting_the_clause_happens_at_leaves_the_time_to_the_clause():
     text = ("The economy added 358,000 jobs in January. President Clinton welcomed the job "
             "figures at a news conference Friday. Stocks rose on the news.")
     df = extract(text, "1998-02-06")
-    row = _row(df, "welcomed")
-    assert _window(row) == ("1998-02-06", "1998-02-06")
-    assert _rows(df, "news conference").shape[0] == 1  # the welcoming's row, no second one
+    row = row_about(df, "welcomed")
+    assert iso_window(row) == ("1998-02-06", "1998-02-06")
+    assert rows_about(df, "news conference").shape[0] == 1  # the welcoming's row, no second one
 
 
 def test_told_a_news_conference_on_tuesday_that_is_the_last_tuesday():
@@ -100,8 +85,8 @@ def test_told_a_news_conference_on_tuesday_that_is_the_last_tuesday():
     (tx,) = [t for t in tag(text, "1990-08-15") if t.text.endswith("Tuesday")]
     assert tx.value == "1990-08-14"
     df = extract("Iraq refused to withdraw. " + text + " Jordan protested.", "1990-08-15")
-    row = _row(df, "told")
-    assert _window(row) == ("1990-08-14", "1990-08-14")
+    row = row_about(df, "told")
+    assert iso_window(row) == ("1990-08-14", "1990-08-14")
 
 
 def test_what_is_told_after_that_keeps_its_own_future():
@@ -119,9 +104,9 @@ def test_a_holding_or_a_share_is_no_happening():
             "14.6%. The unit accounted for 58% of sales last year. The party held talks on "
             "Monday with the company.")
     df = extract(text, "1989-10-30")
-    assert _rows(df, "Gabelli").empty
-    assert _rows(df, "accounted").empty
-    assert len(_rows(df, "held talks")) == 1  # holding talks is a happening
+    assert rows_about(df, "Gabelli").empty
+    assert rows_about(df, "accounted").empty
+    assert len(rows_about(df, "held talks")) == 1  # holding talks is a happening
 
 
 def test_a_share_keeps_its_time_from_the_next_clause():
@@ -137,10 +122,10 @@ def test_a_scheduled_expiry_is_in_the_future_and_late_in_the_month():
             "pharmaceuticals incorporated in the Netherlands. The offer is scheduled to "
             "expire at the end of November. Montedison owns about 72% of Erbamont.")
     df = extract(text, "1989-11-02")
-    row = _row(df, "expire")
-    assert _window(row) == ("1989-11-16", "1989-11-30")
+    row = row_about(df, "expire")
+    assert iso_window(row) == ("1989-11-16", "1989-11-30")
     # an appositive ("a maker of ... incorporated in the Netherlands") is no news of the day
-    assert _rows(df, "maker of pharmaceuticals").empty
+    assert rows_about(df, "maker of pharmaceuticals").empty
 
 
 def test_one_sentence_that_says_one_thing_is_one_row():
@@ -149,10 +134,10 @@ def test_one_sentence_that_says_one_thing_is_one_row():
             "third-quarter results in mid-November. The funeral home operator changed its "
             "fiscal year in December.")
     df = extract(text, "1989-10-27")
-    release = _rows(df, "release third-quarter results")
+    release = rows_about(df, "release third-quarter results")
     assert len(release) == 1
-    assert _window(release.iloc[0]) == ("1989-11-11", "1989-11-20")  # mid-November, not Q3
-    report = _row(df, "expects to report net income")  # the label keeps what is expected
+    assert iso_window(release.iloc[0]) == ("1989-11-11", "1989-11-20")  # mid-November, not Q3
+    report = row_about(df, "expects to report net income")  # the label keeps what is expected
     assert len(report["evidence_spans"]) == 2
 
 
@@ -161,10 +146,10 @@ def test_a_label_is_not_cut_inside_a_number():
             "employees, a move that could result in a big charge. Its shares rose 87.5 cents "
             "yesterday. Analysts were surprised.")
     df = extract(text, "1989-11-02")
-    row = _row(df, "retirement package")
+    row = row_about(df, "retirement package")
     assert not row["label"].endswith((" 1", "as many"))
     # "yesterday" in a morning paper: the news may be of the day before
-    assert _window(row) == ("1989-11-01", "1989-11-02")
+    assert iso_window(row) == ("1989-11-01", "1989-11-02")
 
 
 def test_a_recent_filing_does_not_date_the_clause_but_a_recent_collapse_is_recent():
@@ -172,8 +157,8 @@ def test_a_recent_filing_does_not_date_the_clause_but_a_recent_collapse_is_recen
             "according to a recent SEC filing. Crane Co. said it holds an 8.9% stake. The "
             "company blamed the recent collapse of the junk-bond market.")
     df = extract(text, "1989-10-30")
-    assert _window(_row(df, "began raising")) == ("1989-07-01", "1989-07-31")
-    collapse = _row(df, "collapse")
+    assert iso_window(row_about(df, "began raising")) == ("1989-07-01", "1989-07-31")
+    collapse = row_about(df, "collapse")
     assert collapse["end"].date().isoformat() <= "1989-10-30"
     assert collapse["precision"] == "vague"
 
@@ -187,15 +172,15 @@ def test_a_recent_filing_does_not_date_the_clause_but_a_recent_collapse_is_recen
 ])
 def test_a_period_that_ended_dates_its_figures_up_to_their_report(text, word, window):
     df = extract(text + " Its shares rose. Analysts were pleased.", "1989-10-26")
-    assert _window(_row(df, word)) == window
+    assert iso_window(row_about(df, word)) == window
 
 
 def test_the_label_drops_the_periods_end_with_its_date():
     text = ("National Steel posted net income of $8.6 million. Sales increased in the quarter "
             "ended Sept. 30 to $747.8 million from $623.5 million a year ago. It was fine.")
-    row = _row(extract(text, "1989-10-26"), "Sales increased")
+    row = row_about(extract(text, "1989-10-26"), "Sales increased")
     assert "ended" not in row["label"]
-    assert _window(row)[0] == "1989-07-01"
+    assert iso_window(row)[0] == "1989-07-01"
 
 
 def test_an_abbreviation_before_an_adverb_is_no_article():
@@ -203,25 +188,25 @@ def test_an_abbreviation_before_an_adverb_is_no_article():
     text = ("Montedison S.p.A. definitively agreed to buy all of the publicly held shares of "
             "Erbamont N.V. for $37 each. Montedison now owns about 72% of Erbamont. The "
             "companies said the accord was approved by a committee.")
-    row = _row(extract(text, "1989-10-30"), "agreed to buy")
-    assert _window(row) == ("1989-10-30", "1989-10-30")
+    row = row_about(extract(text, "1989-10-30"), "agreed to buy")
+    assert iso_window(row) == ("1989-10-30", "1989-10-30")
 
 
 def test_in_a_related_move_is_no_move_of_its_own():
     text = ("Rebels seized the airport on Monday. In a related move, the army closed the border. "
             "Residents fled.")
     df = extract(text, "1998-03-04")
-    assert _rows(df, "related move").empty
-    assert _window(_row(df, "closed the border")) == ("1998-03-02", "1998-03-02")
+    assert rows_about(df, "related move").empty
+    assert iso_window(row_about(df, "closed the border")) == ("1998-03-02", "1998-03-02")
 
 
 def test_a_related_move_after_an_announcement_is_of_the_announcements_day():
     text = ("Provigo said on Wednesday it will sell its non-food operations. In a related move, "
             "Pierre Lortie, chairman and chief executive, resigned. He joined Provigo in 1985.")
     df = extract(text, "1989-10-26")
-    row = _row(df, "resigned")
+    row = row_about(df, "resigned")
     assert row["label"] == "Pierre Lortie resigned"  # not "In a related move resigned"
-    assert _window(row) == ("1989-10-25", "1989-10-25")
+    assert iso_window(row) == ("1989-10-25", "1989-10-25")
     assert row["relation"] == "when"
 
 
@@ -232,9 +217,9 @@ def test_what_a_study_warns_of_keeps_its_own_year():
     df = extract(text, "1998-03-03")
     told = df[df["label"].str.startswith("Such groups grew")]
     assert len(told) == 1
-    assert _window(told.iloc[0]) == ("1997-01-01", "1997-12-31")
+    assert iso_window(told.iloc[0]) == ("1997-01-01", "1997-12-31")
     # the warning itself is the report's, not last year's
-    assert _window(_row(df, "study warns")) == ("1998-03-03", "1998-03-03")
+    assert iso_window(row_about(df, "study warns")) == ("1998-03-03", "1998-03-03")
 
 
 def test_a_payable_date_is_the_payments_not_the_declarations():
@@ -244,9 +229,9 @@ def test_a_payable_date_is_the_payments_not_the_declarations():
             "Goody Products cut its dividend. The reduced dividend is payable Jan. 2 to stock of "
             "record Dec. 15.")
     df = extract(text, "1989-10-27")
-    declared = _row(df, "declared")
+    declared = row_about(df, "declared")
     assert declared["start"].year == 1989 and declared["end"].date().isoformat() == "1989-10-27"
-    assert _window(_row(df, "is payable")) == ("1990-01-02", "1990-01-02")
+    assert iso_window(row_about(df, "is payable")) == ("1990-01-02", "1990-01-02")
 
 
 def test_extended_until_a_date_is_the_days_news_and_the_date_the_offers():
@@ -254,7 +239,7 @@ def test_extended_until_a_date_is_the_days_news_and_the_date_the_offers():
             "stock until 5 p.m. EST Nov. 9.\n\nThe offer, valued at about $576 million, had been "
             "set to expire Nov. 6.\n\nTelerate's directors have rejected the offer.")
     df = extract(text, "1989-11-02")
-    assert _window(_row(df, "extended")) == ("1989-11-02", "1989-11-02")
+    assert iso_window(row_about(df, "extended")) == ("1989-11-02", "1989-11-02")
     assert not (df["label"] == "The offer").any()  # the bare subject is no row of its own
 
 
@@ -263,8 +248,8 @@ def test_a_dividend_cut_is_the_days_news_and_not_the_quarters():
             "cents. The maker of hair accessories said it cut the dividend due to its "
             "third-quarter loss of $992,000. Its shares fell yesterday.")
     df = extract(text, "1989-10-27")
-    lead = _row(df, "Goody Products Inc. cut")  # "cut" after a singular subject is past
-    assert _window(lead) == ("1989-10-26", "1989-10-27")
+    lead = row_about(df, "Goody Products Inc. cut")  # "cut" after a singular subject is past
+    assert iso_window(lead) == ("1989-10-26", "1989-10-27")
     assert not (df["start"].dt.month == 7).any(), df[["label", "edtf"]]  # not Q3's
 
 
@@ -284,6 +269,6 @@ def test_a_past_clause_does_not_continue_what_is_still_to_come():
             "operations, will be disclosed this morning. GM Class H closed at $29, up 25 cents "
             "in Big Board composite trading.")
     df = extract(text, "1989-10-26")
-    class_h = _rows(df, "Class H")
+    class_h = rows_about(df, "Class H")
     # not this morning's (the disclosure is still to come): yesterday's session or no date
-    assert class_h.empty or _window(class_h.iloc[0])[1] <= "1989-10-25"
+    assert class_h.empty or iso_window(class_h.iloc[0])[1] <= "1989-10-25"

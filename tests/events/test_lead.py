@@ -9,19 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.events.helpers import iso_window, row_about, rows_about
 from timeline.events import extract
 from timeline.events._solve import LEAD_RELATION
-
-
-def _row(df: pd.DataFrame, word: str) -> pd.Series:
-    hits = df[df["label"].str.contains(word, case=False, regex=False)]
-    assert len(hits) == 1, f"expected one row about {word!r}, got:\n{df[['label', 'edtf']]}"
-    return hits.iloc[0]
-
-
-def _window(row: pd.Series) -> tuple[str, str]:
-    return row["start"].date().isoformat(), row["end"].date().isoformat()
-
 
 REPORT = ("{lead} Police said more arrests were possible. Residents were told to stay "
           "indoors. The mayor visited the area on Monday.")
@@ -35,8 +25,8 @@ REPORT = ("{lead} Police said more arrests were possible. Residents were told to
 ])
 def test_the_leads_undated_news_is_the_days_news(lead, word):
     df = extract(REPORT.format(lead=lead), "1998-03-03")
-    row = _row(df, word)
-    assert _window(row) == ("1998-03-03", "1998-03-03")
+    row = row_about(df, word)
+    assert iso_window(row) == ("1998-03-03", "1998-03-03")
     assert row["relation"] == LEAD_RELATION
     assert pd.isna(row["timex"])  # no expression dated it
     assert row["confidence"] < 0.6  # a convention, not the text's words
@@ -46,8 +36,8 @@ def test_a_datelines_date_is_the_reports_day():
     text = ("WARSAW, February 26 (Xinhua) --\n\n"
             "The presidents of Poland and the Czech Republic have signed papers of accession. "
             "The ceremonies were broadcast live. Officials welcomed the step.")
-    row = _row(extract(text, "1999-02-27"), "signed")
-    assert _window(row) == ("1999-02-26", "1999-02-26")
+    row = row_about(extract(text, "1999-02-27"), "signed")
+    assert iso_window(row) == ("1999-02-26", "1999-02-26")
 
 
 @pytest.mark.parametrize("lead, word", [
@@ -83,8 +73,8 @@ def test_a_later_sentence_is_not_the_lead():
     ("The vote will be held in the next few days.", ("1998-02-27", "1998-03-13")),
 ])
 def test_within_a_span_a_future_event_falls_between_publication_and_its_end(sentence, window):
-    row = _row(extract(sentence, "1998-02-27"), sentence.split()[1])
-    assert _window(row) == window
+    row = row_about(extract(sentence, "1998-02-27"), sentence.split()[1])
+    assert iso_window(row) == window
     assert row["precision"] == "vague"
 
 
@@ -103,14 +93,14 @@ def test_within_a_span_dates_no_past_event():
 def test_parts_of_weeks_and_months(phrase, window):
     df = extract(f"The Netherlands {phrase} became the last country to ratify the treaty.",
                  "1998-12-05")  # a Saturday
-    assert _window(_row(df, "ratify")) == window
+    assert iso_window(row_about(df, "ratify")) == window
 
 
 def test_the_following_year_is_the_year_after_the_date_before_it():
     text = ("On May 22, 1995, the colonel was made a brigadier general, and the following year "
             "he was appointed military attache in Washington.")
-    row = _row(extract(text, "1998-04-18"), "appointed")
-    assert _window(row) == ("1996-01-01", "1996-12-31")
+    row = row_about(extract(text, "1998-04-18"), "appointed")
+    assert iso_window(row) == ("1996-01-01", "1996-12-31")
     assert pd.isna(row["relation"])  # "following" here is no cue, the year is the text's own
 
 
@@ -118,8 +108,8 @@ def test_a_possessive_time_dates_its_noun_not_the_clause():
     text = ("A man was arrested in connection with last year's deadly embassy blasts in Kenya. "
             "He appeared in court on Friday.")
     df = extract(text, "1999-10-08")
-    blasts = _row(df, "blasts")
-    assert _window(blasts) == ("1998-01-01", "1998-12-31")
+    blasts = row_about(df, "blasts")
+    assert iso_window(blasts) == ("1998-01-01", "1998-12-31")
     arrested = df[df["label"].str.contains("arrested")]
     assert all(r.start.year == 1999 for r in arrested.itertuples())
 
@@ -128,8 +118,8 @@ def test_a_when_clause_continues_the_narrative_as_one_moment():
     text = ("The ambassador met the minister again on Wednesday. On Aug. 7, the two had just "
             "ended a news conference near the embassy. They were talking when the bomb went off, "
             "killing 247 people.")
-    row = _row(extract(text, "1998-08-26"), "bomb went off")
-    assert _window(row) == ("1998-08-07", "1998-08-07")
+    row = row_about(extract(text, "1998-08-26"), "bomb went off")
+    assert iso_window(row) == ("1998-08-07", "1998-08-07")
     assert row["confidence"] < 0.5  # inherited, then tied: two inference steps
 
 
@@ -145,7 +135,7 @@ def test_wire_style_one_sentence_paragraphs_continue_the_narrative():
             "The ambassador was injured, a local TV said.\n\nOfficials met on Monday.")
     df = extract(text, "1998-08-10")
     row = df[df["label"] == "The ambassador was injured"].iloc[0]
-    assert _window(row) == ("1998-08-07", "1998-08-07")
+    assert iso_window(row) == ("1998-08-07", "1998-08-07")
     assert row["relation"] == "inherited from narrative"
 
 
@@ -159,8 +149,8 @@ def test_a_paragraph_of_several_sentences_ends_the_narratives_moment():
 def test_a_participle_clause_tells_what_its_event_did_at_its_time():
     text = ("Bombs exploded outside two embassies on Friday, killing dozens of people. "
             "Police sealed the street. Officials met on Monday.")
-    row = _row(extract(text, "1998-08-10"), "killing dozens")
-    assert _window(row) == ("1998-08-07", "1998-08-07")
+    row = row_about(extract(text, "1998-08-10"), "killing dozens")
+    assert iso_window(row) == ("1998-08-07", "1998-08-07")
     assert row["relation"] == "when"
 
 
@@ -169,8 +159,8 @@ def test_a_present_tense_report_in_the_opening_is_the_days_news():
             "A UN spokesman says the secretary general is on the verge of a breakthrough. "
             "Officials met on Monday. Experts say the deal is close.")
     df = extract(text, "1998-02-22")
-    row = _row(df, "spokesman says")
-    assert _window(row) == ("1998-02-22", "1998-02-22")
+    row = row_about(df, "spokesman says")
+    assert iso_window(row) == ("1998-02-22", "1998-02-22")
     assert df[df["label"].str.contains("Experts say")].empty  # not in the opening
 
 
@@ -180,8 +170,8 @@ def test_a_present_tense_report_in_the_opening_is_the_days_news():
      "Officials met on Monday.", "ambassador was injured", ("1998-08-07", "1998-08-07")),
 ])
 def test_in_the_event_ties_a_clause_to_it(text, word, window):
-    row = _row(extract(text, "1998-08-10"), word)
-    assert _window(row) == window
+    row = row_about(extract(text, "1998-08-10"), word)
+    assert iso_window(row) == window
     assert row["relation"] == "during"
 
 
@@ -207,7 +197,7 @@ def test_in_is_no_cue_before_a_place_or_inside_a_noun_phrase(sentence):
     ("The vote will be held in January.", "vote", ("1999-01-01", "1999-01-31")),
 ])
 def test_a_yearless_month_follows_the_clauses_tense(text, word, window):
-    assert _window(_row(extract(text, "1998-10-25"), word)) == window
+    assert iso_window(row_about(extract(text, "1998-10-25"), word)) == window
 
 
 def test_a_fiscal_periods_end_is_not_reread_as_last_year():
@@ -219,8 +209,8 @@ def test_a_fiscal_periods_end_is_not_reread_as_last_year():
 def test_the_leads_day_meets_an_open_tie():
     text = ("The prime minister says considerable gaps remain before next week's talks in London. "
             "Aides were hopeful. Officials met on Monday.")
-    row = _row(extract(text, "1998-05-01"), "says")
-    assert _window(row) == ("1998-05-01", "1998-05-01")
+    row = row_about(extract(text, "1998-05-01"), "says")
+    assert iso_window(row) == ("1998-05-01", "1998-05-01")
     assert row["relation"] == LEAD_RELATION
 
 
@@ -228,19 +218,19 @@ def test_a_time_in_a_reported_clause_dates_the_reported_event():
     text = ("Police said that on Friday rebels attacked the town. "
             "The agency says it received 8,000 reports of attacks last year.")
     df = extract(text, "1998-03-03")
-    assert _window(_row(df, "attacked the town")) == ("1998-02-27", "1998-02-27")
+    assert iso_window(row_about(df, "attacked the town")) == ("1998-02-27", "1998-02-27")
     # the reported receiving (or the attacks it counts) in 1997; the telling is not
-    assert ("1997-01-01", "1997-12-31") in [_window(r) for _, r in df.iterrows()]
+    assert ("1997-01-01", "1997-12-31") in [iso_window(r) for _, r in df.iterrows()]
     says = df[df["label"].str.contains("says")]
-    assert all(_window(r) != ("1997-01-01", "1998-03-03") for _, r in says.iterrows())
+    assert all(iso_window(r) != ("1997-01-01", "1998-03-03") for _, r in says.iterrows())
 
 
 def test_the_sentence_after_the_lead_continues_its_day():
     text = ("The presidents have signed the accession papers.\n\n"
             "The two leaders signed the documents in their palaces.\n\nAides were hopeful.\n\n"
             "Officials met on Monday.")
-    row = _row(extract(text, "1999-02-27"), "two leaders signed")
-    assert _window(row) == ("1999-02-27", "1999-02-27")
+    row = row_about(extract(text, "1999-02-27"), "two leaders signed")
+    assert iso_window(row) == ("1999-02-27", "1999-02-27")
     assert row["relation"] == "inherited from narrative"
     assert row["confidence"] < 0.5
 
@@ -257,25 +247,25 @@ def test_the_sentence_after_the_lead_continues_its_day():
      "occupation of Czechoslovakia.", "occupation", ("1968-01-01", "1968-12-31")),
 ])
 def test_nominal_events_take_their_own_time(text, word, window):
-    assert _window(_row(extract(text, "2000-01-07"), word)) == window
+    assert iso_window(row_about(extract(text, "2000-01-07"), word)) == window
 
 
 def test_a_scheduled_noun_takes_its_time():
     df = extract("The issue is expected to dominate a NATO summit set for Washington in April.",
                  "1999-03-12")
-    assert _window(_row(df, "summit")) == ("1999-04-01", "1999-04-30")
+    assert iso_window(row_about(df, "summit")) == ("1999-04-01", "1999-04-30")
 
 
 def test_an_expected_event_takes_its_time():
     df = extract("The three countries are expected to join the alliance in April.", "1998-12-05")
-    assert _window(_row(df, "join")) == ("1999-04-01", "1999-04-30")
+    assert iso_window(row_about(df, "join")) == ("1999-04-01", "1999-04-30")
 
 
 def test_when_the_opening_names_an_earlier_day_the_leads_window_covers_it():
     text = ("Some lousy earnings reports whacked the stock market. The Dow fell 3.3 points "
             "yesterday. Bond prices rose.")
-    row = _row(extract(text, "1989-10-27"), "whacked")
-    assert _window(row) == ("1989-10-26", "1989-10-27")
+    row = row_about(extract(text, "1989-10-27"), "whacked")
+    assert iso_window(row) == ("1989-10-26", "1989-10-27")
     assert row["relation"] == LEAD_RELATION
 
 
@@ -285,9 +275,9 @@ def test_a_comparisons_base_dates_nothing():
 
 
 def test_results_for_a_quarter_are_told_between_its_start_and_publication():
-    row = _row(extract("The company reported a third-quarter loss of $5 million.",
+    row = row_about(extract("The company reported a third-quarter loss of $5 million.",
                        "1989-10-27"), "reported")
-    assert _window(row) == ("1989-07-01", "1989-10-27")
+    assert iso_window(row) == ("1989-07-01", "1989-10-27")
 
 
 def test_an_anniversarys_event_is_that_many_years_older():
@@ -301,13 +291,13 @@ def test_an_anniversarys_event_is_that_many_years_older():
 def test_an_anniversary_in_a_tie_is_no_apposition():
     text = ("In January, a week after the 25th anniversary of the court's decision, a clinic "
             "bombing killed a security guard.")
-    row = _row(extract(text, "1998-10-25"), "killed")
+    row = row_about(extract(text, "1998-10-25"), "killed")
     assert row["start"].year == 1998
 
 
 def test_a_tellers_label_says_what_was_told():
     text = "The bombings were cowardly acts of terror, Albright said Monday. Talks went on."
-    row = _row(extract(text, "1998-08-26"), "Albright said")
+    row = row_about(extract(text, "1998-08-26"), "Albright said")
     assert "cowardly" in row["label"] and len(row["label"]) <= 80
 
 
@@ -328,8 +318,8 @@ def test_meanwhile_looks_back_past_an_undated_sentence():
     text = ("Some 1,500 protesters marched on Sunday in Istanbul. ``Stop the bloodshed,'' the "
             "protesters chanted. Meanwhile in Ankara, a few hundred people laid a wreath at the "
             "embassy.")
-    row = _row(extract(text, "1998-03-08"), "laid a wreath")
-    assert _window(row) == ("1998-03-08", "1998-03-08")
+    row = row_about(extract(text, "1998-03-08"), "laid a wreath")
+    assert iso_window(row) == ("1998-03-08", "1998-03-08")
 
 
 def test_a_coordinated_clause_borrows_the_subject_of_the_sentence():
@@ -347,23 +337,23 @@ def test_a_comparison_in_its_own_segment_dates_nothing():
 def test_a_forecasts_time_is_not_the_tellings():
     df = extract("Mr. Marous said the business will achieve higher sales this year.", "1989-10-26")
     said = df[df["label"].str.contains("said")]
-    assert all(_window(r) != ("1989-01-01", "1989-10-26") for _, r in said.iterrows())
+    assert all(iso_window(r) != ("1989-01-01", "1989-10-26") for _, r in said.iterrows())
 
 
 def test_a_yesterday_further_into_the_opening_still_widens_the_leads_window():
     text = ("Some lousy earnings reports whacked the stock market. Bond prices fell only "
             "slightly. Traders were nervous. The Dow fell 3.3 points yesterday. Volume was heavy.")
-    row = _row(extract(text, "1989-10-27"), "whacked")
-    assert _window(row) == ("1989-10-26", "1989-10-27")
+    row = row_about(extract(text, "1989-10-27"), "whacked")
+    assert iso_window(row) == ("1989-10-26", "1989-10-27")
 
 
 def test_a_second_time_the_first_contradicts_dates_the_event_between_them():
     text = ("The World Court Friday rejected objections to a case that has blocked the trial of "
             "two Libyans suspected of blowing up a Pan Am jumbo jet over Scotland in 1988.")
     df = extract(text, "1998-02-27")
-    assert _window(_row(df, "rejected")) == ("1998-02-27", "1998-02-27")
-    row = _row(df, "Blowing up")
-    assert _window(row) == ("1988-01-01", "1988-12-31")
+    assert iso_window(row_about(df, "rejected")) == ("1998-02-27", "1998-02-27")
+    row = row_about(df, "Blowing up")
+    assert iso_window(row) == ("1988-01-01", "1988-12-31")
     assert "World Court" not in row["label"]  # the label is the event's, not the clause's
 
 
@@ -375,7 +365,7 @@ def test_a_second_time_the_first_contradicts_dates_the_event_between_them():
 ])
 def test_dates_joined_by_and_are_one_span(text, window):
     df = extract(text, "1999-03-12")
-    assert window in [_window(r) for _, r in df.iterrows()], df[["label", "edtf"]]
+    assert window in [iso_window(r) for _, r in df.iterrows()], df[["label", "edtf"]]
 
 
 @pytest.mark.parametrize("text, window", [
@@ -384,8 +374,8 @@ def test_dates_joined_by_and_are_one_span(text, window):
     ("Rebels attacked the town a few days ago.", ("2000-03-18", "2000-03-31")),
 ])
 def test_some_units_ago_keeps_the_units_scale(text, window):
-    row = _row(extract(text, "2000-04-01"), "attacked")
-    assert _window(row) == window and row["precision"] == "vague"
+    row = row_about(extract(text, "2000-04-01"), "attacked")
+    assert iso_window(row) == window and row["precision"] == "vague"
 
 
 def test_more_than_n_ago_is_that_time_or_before():
@@ -399,7 +389,7 @@ def test_a_level_is_no_event_unless_the_clause_dates_it():
             "in January. Officials met on Friday.")
     df = extract(text, "1998-02-06")
     assert df[df["label"].str.contains("reserves")].empty
-    assert _window(_row(df, "stayed")) == ("1998-01-01", "1998-01-31")
+    assert iso_window(row_about(df, "stayed")) == ("1998-01-01", "1998-01-31")
 
 
 def test_a_periods_end_is_no_event_and_no_date_of_the_clause():
@@ -422,7 +412,7 @@ def test_a_forecast_is_no_event_but_a_scheduled_one_is():
     df = extract("Capital expenditure will rise slightly in 1990. The vote will be held in "
                  "January. Ethnic Albanians fear the future.", "1989-10-26")
     assert df[df["label"].str.contains("expenditure|fear", regex=True)].empty
-    assert _window(_row(df, "vote")) == ("1990-01-01", "1990-01-31")
+    assert iso_window(row_about(df, "vote")) == ("1990-01-01", "1990-01-31")
 
 
 def test_a_short_name_in_parentheses_stays_in_its_noun_phrase():
@@ -460,8 +450,8 @@ More on this story
 def test_a_web_page_gives_its_events_and_nothing_from_its_furniture():
     df = extract(WEB_PAGE, "2024-05-14")
     labels = " | ".join(df["label"])
-    assert _window(_row(df, "war began")) == ("2023-10-07", "2023-10-07")
-    assert _window(_row(df, "stalled")) == ("2024-05-14", "2024-05-14")
+    assert iso_window(row_about(df, "war began")) == ("2023-10-07", "2023-10-07")
+    assert iso_window(row_about(df, "stalled")) == ("2024-05-14", "2024-05-14")
     for furniture in ("Share", "Getty", "Related", "More on this story", "hours ago"):
         assert furniture not in labels, labels
 
@@ -488,11 +478,11 @@ Turkey will hold elections in May.
 
 def test_an_indefinite_subject_brings_in_a_new_happening():
     df = extract(QUAKE, "2023-02-06")
-    monday = _row(df, "Killing more than 2,300")
-    assert _window(monday) == ("2023-02-06", "2023-02-06")  # not 1939's killing
-    assert _window(_row(df, "33,000")) == ("1939-01-01", "1939-12-31")
-    assert _window(_row(df, "second quake")) == ("2023-02-06", "2023-02-06")
-    assert _window(_row(df, "elections")) == ("2023-05-01", "2023-05-31")
+    monday = row_about(df, "Killing more than 2,300")
+    assert iso_window(monday) == ("2023-02-06", "2023-02-06")  # not 1939's killing
+    assert iso_window(row_about(df, "33,000")) == ("1939-01-01", "1939-12-31")
+    assert iso_window(row_about(df, "second quake")) == ("2023-02-06", "2023-02-06")
+    assert iso_window(row_about(df, "elections")) == ("2023-05-01", "2023-05-31")
 
 
 ELECTION = """Opposition wins election, ending eight years of nationalist rule
@@ -510,7 +500,7 @@ Two days after the vote, thousands of supporters gathered in Warsaw to celebrate
 def test_an_election_story():
     df = extract(ELECTION, "2023-10-17")
     # "the vote" is Sunday's election: two days after it is Tuesday
-    assert _window(_row(df, "supporters gathered")) == ("2023-10-17", "2023-10-17")
+    assert iso_window(row_about(df, "supporters gathered")) == ("2023-10-17", "2023-10-17")
     # "the highest since 1989" compares; it does not put the turnout after 1989
     assert df[df["label"].str.contains("Turnout") & (df["start"].dt.year == 1989)].empty
     # a possessive time leaves its preposition in the label
@@ -530,7 +520,7 @@ def test_a_pluperfect_by_a_day_is_some_time_before_it():
             "By Wednesday, aid flights had landed in Benghazi. Officials met.")
     df = extract(text, "2023-09-13")  # a Wednesday
     landed = df[df["label"].str.contains("landed")]
-    assert all(_window(r) != ("2023-09-13", "2023-09-13") for _, r in landed.iterrows())
+    assert all(iso_window(r) != ("2023-09-13", "2023-09-13") for _, r in landed.iterrows())
 
 
 def test_a_pronoun_with_no_name_before_it_becomes_the_role_that_opened_the_story():
@@ -560,8 +550,8 @@ DAY_REPORT = ("Two car bombs exploded outside the U.S. embassies in Nairobi and 
 ])
 def test_a_statement_in_a_report_of_the_day_is_of_that_day(sentence, word):
     df = extract(DAY_REPORT.format(sentence=sentence), "1998-08-08")
-    row = _row(df, word)
-    assert _window(row) == ("1998-08-08", "1998-08-08")
+    row = row_about(df, word)
+    assert iso_window(row) == ("1998-08-08", "1998-08-08")
     assert row["relation"] == "told on the report's day"
     assert row["confidence"] < 0.5  # less sure than the lead's own day
 
@@ -581,7 +571,7 @@ def test_a_statement_in_a_paragraph_about_the_past_is_not_dated_to_the_report():
             "In March, American Medical received an offer to take the company private. It also "
             "was considering a restructuring. A group of holders urged the company to act.")
     df = extract(text, "1989-10-27")
-    assert _rows(df, "urged").empty
+    assert rows_about(df, "urged").empty
 
 
 def test_no_day_for_statements_where_nothing_is_the_days_news():
@@ -592,9 +582,6 @@ def test_no_day_for_statements_where_nothing_is_the_days_news():
     assert (df["relation"] != "told on the report's day").all(), df[["label", "relation"]]
 
 
-def _rows(df: pd.DataFrame, word: str) -> pd.DataFrame:
-    return df[df["label"].str.contains(word, case=False, regex=False)]
-
 
 @pytest.mark.parametrize("text, word", [
     ("Two car bombs exploded outside the embassies, killing 80 people.", "exploded"),
@@ -603,7 +590,7 @@ def _rows(df: pd.DataFrame, word: str) -> pd.DataFrame:
 def test_a_plural_noun_before_a_past_verb_is_its_subject_not_a_verb(text, word):
     df = extract(text + " Rescue teams searched the rubble. Hospitals appealed for blood.",
                  "1998-08-08")
-    row = _row(df, word)
+    row = row_about(df, word)
     assert row["label"].lower().startswith(("two car bombs", "the talks"))
 
 
@@ -619,14 +606,14 @@ TRANSCRIPT = ("Live from Atlanta, good evening. New evidence links three bombing
 
 def test_a_sentence_that_is_only_a_time_dates_the_rest_of_its_paragraph():
     df = extract(TRANSCRIPT, "1998-02-27")
-    olympics = _row(df, "Olympic")
-    assert _window(olympics) == ("1996-01-01", "1996-12-31")
+    olympics = row_about(df, "Olympic")
+    assert iso_window(olympics) == ("1996-01-01", "1996-12-31")
     assert olympics["relation"] == "dated by its heading"
-    clinic = _row(df, "abortion clinic")
-    assert _window(clinic) == ("1997-01-01", "1997-01-31")
+    clinic = row_about(df, "abortion clinic")
+    assert iso_window(clinic) == ("1997-01-01", "1997-01-31")
     assert clinic["label"].startswith("Bomb at")  # "this time a bomb": the bomb, not the time
     # two bombs brought in with "a" are two happenings, not one
-    assert _window(olympics) != _window(clinic)
+    assert iso_window(olympics) != iso_window(clinic)
     # a heading dates only its own paragraph
     headed = df[df["relation"] == "dated by its heading"]
     assert (headed["char_start"] < TRANSCRIPT.index("Officials")).all()
@@ -648,8 +635,8 @@ def test_a_sentence_with_a_verb_is_no_heading():
      "wedding", ("1998-02-28", "1998-02-28")),
 ])
 def test_a_subject_whose_predicate_is_a_time_is_an_occasion(text, label, window):
-    row = _row(extract(text, "1998-03-05"), label)
-    assert _window(row) == window
+    row = row_about(extract(text, "1998-03-05"), label)
+    assert iso_window(row) == window
     assert " is " not in row["label"] and " was " not in row["label"]
 
 
@@ -660,5 +647,5 @@ def test_it_is_friday_is_no_occasion():
 def test_called_on_is_a_statement_of_the_day():
     text = ("Israel's prime minister met the U.S. vice president in Jerusalem, officials said. "
             "Aides were hopeful. Mr. Gore called on Israel to continue taking risks for peace.")
-    row = _row(extract(text, "1998-05-01"), "called on Israel")
-    assert _window(row) == ("1998-05-01", "1998-05-01")
+    row = row_about(extract(text, "1998-05-01"), "called on Israel")
+    assert iso_window(row) == ("1998-05-01", "1998-05-01")
