@@ -23,8 +23,8 @@ if str(ROOT) not in sys.path:
 
 from timeline.evaluation import (  # noqa: E402
     DevsetError,
+    load_article_text,
     load_devset,
-    load_tml_text,
     micro_totals,
     score_events,
 )
@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1
-        text, _dct = load_tml_text(ann.article_path)
+        text, _dct = load_article_text(ann.article_path)
         article = Article(text=text, published=ann.dct, doc_id=ann.doc_id, source=ann.article)
         reports.append(score_events(ann, extract(article)))
     totals = micro_totals(reports)

@@ -17,6 +17,7 @@ from timeline.evaluation import (
     CoreEvent,
     DevsetError,
     load_annotation,
+    load_article_text,
     load_devset,
     load_tml_text,
     micro_totals,
@@ -302,6 +303,23 @@ def test_load_devset_resolves_article_relative_to_repo_root(tmp_path):
     assert a.events[0] == CoreEvent(
         "e1", "d", "seized", 8, 14, D(1998, 3, 22), D(1998, 3, 22), False
     )
+
+
+def test_a_plain_text_article_is_read_verbatim_with_the_annotation_dct(tmp_path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("Headline\n\nPolice seized a bomb.\n", "utf-8")
+    devset = tmp_path / "tests" / "devset"
+    devset.mkdir(parents=True)
+    ev = event_obj("seized", 17, 23, ["2024-05-01", "2024-05-01"])
+    obj = {"article": "articles/a.txt", "dct": "2024-05-01", "events": [ev]}
+    (devset / "a.json").write_text(json.dumps(obj), encoding="utf-8")
+    [a] = load_devset(devset)
+    assert a.dct == D(2024, 5, 1) and a.doc_id == "a"
+    assert load_article_text(a.article_path) == ("Headline\n\nPolice seized a bomb.\n", None)
+    bad = dict(obj, events=[event_obj("seized", 16, 22, ["2024-05-01", "2024-05-01"])])
+    (devset / "a.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(DevsetError, match="not 'seized'"):
+        load_devset(devset)
 
 
 @pytest.mark.parametrize(

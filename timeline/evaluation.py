@@ -55,6 +55,7 @@ __all__ = [
     "load_devset",
     "load_annotation",
     "load_tml_text",
+    "load_article_text",
     "TimeLink",
     "load_tml_links",
     "score_time_links",
@@ -91,7 +92,7 @@ class Annotation:
     @property
     def doc_id(self) -> str:
         name = Path(self.article).name
-        return name[:-4] if name.endswith(".tml") else name
+        return name[:-4] if name.endswith((".tml", ".txt")) else name
 
 
 # ------------------------------------------------------------------ TimeML text --
@@ -158,6 +159,19 @@ def load_tml_text(path: str | Path) -> tuple[str, dt.date | None]:
         if m:
             dct = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return text, dct
+
+
+def load_article_text(path: str | Path) -> tuple[str, dt.date | None]:
+    """Text and DCT of an annotated article: a TimeML file as :func:`load_tml_text` reads it,
+    or a plain UTF-8 ``.txt`` file taken verbatim (its DCT lives in the annotation only, so
+    the second item is None)."""
+    path = Path(path)
+    if path.suffix.lower() == ".tml":
+        return load_tml_text(path)
+    try:
+        return path.read_text(encoding="utf-8"), None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DevsetError(f"{path}: cannot read article: {exc}") from None
 
 
 # ------------------------------------------------------ TimeML event-time links --
@@ -352,8 +366,8 @@ def load_annotation(
         notes=str(obj.get("annotator_notes", "")),
     )
     if check_text and article_path.exists():
-        text, art_dct = load_tml_text(article_path)
-        if art_dct != dct:
+        text, art_dct = load_article_text(article_path)
+        if art_dct is not None and art_dct != dct:
             raise DevsetError(f"{file}: dct {dct} but the article's DCT is {art_dct}")
         for e in events:
             if text[e.char_start : e.char_end] != e.trigger:

@@ -196,6 +196,8 @@ def _is_name_part(text: str, start: int, sent_start: int) -> bool:
     return not re.search(r"[\"“‘`(:]\s*$|[.!?]\s+$", prev)
 
 
+_SUPERLATIVES = {"most", "least", "latest", "newest", "worst", "best", "biggest", "largest",
+                 "deadliest", "highest", "lowest", "first", "last", "only"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
                 "our", "my", "your", "no", "any", "each", "every"}
 _ADJECTIVAL_BEFORE = {"those", "the", "a", "an", "of", "many", "people", "some"}
@@ -288,6 +290,10 @@ _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "a
                     "more", "less", "un", "non", "self", "all", "any", "some", "many", "no"}
 
 
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+                "those", "my", "your"}
+
+
 def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
                   dated: bool = False, timed_after: bool = False) -> _Cand | None:
     """A past-tense verb that triggers.txt does not list ("rescuers searched the rubble").
@@ -303,6 +309,10 @@ def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         prev = _words_before(text, seg.body, m.start(), 1)
         if prev and prev[0] in _NOT_BEFORE_VERB:
             continue  # "the injured man", "those arrested", "to be named"
+        two = _words_before(text, seg.body, m.start(), 2)
+        if len(two) == 2 and two[0] in _DETERMINERS and (
+                two[1].endswith("ly") or two[1] in _SUPERLATIVES):
+            continue  # "a constitutionally protected service", "the latest depraved assault"
         if prev and prev[0] not in _BE_HAVE and _BY_NEXT.match(text, m.end()) \
                 and not timed_after:
             # "a group of investors led by Giant Group": a participle, not the clause's verb

@@ -1,0 +1,58 @@
+"""Clause boundaries that decide which word is a clause's event: relative clauses opened by
+"that", and participles used as adjectives."""
+
+from __future__ import annotations
+
+from timeline.events import extract
+
+from .helpers import iso_window, row_about
+
+DCT = "1998-10-25"  # a Sunday
+
+
+def test_a_relative_that_clause_has_its_own_event_and_subject():
+    df = extract(
+        "But a principled commitment to provide a protected service could not stop the "
+        "assassin's bullet that tore through his kitchen window Friday night.",
+        DCT,
+    )
+    row = row_about(df, "tore")
+    assert iso_window(row) == ("1998-10-23", "1998-10-23")
+    assert row["label"].startswith("The assassin's bullet tore")
+
+
+def test_a_that_complement_is_not_a_relative_clause():
+    df = extract("Officials said that the army killed 12 people on Monday.", DCT)
+    row = row_about(df, "killed")
+    assert iso_window(row) == ("1998-10-19", "1998-10-19")
+    assert row["label"].startswith("Army killed")
+
+
+def _mention_words(text: str) -> list[str]:
+    from datetime import date
+
+    from timeline.events._lexicon import lexicon
+    from timeline.events._mentions import mentions_of
+    from timeline.events._text import quote_spans, split_sentences
+    from timeline.temporal import tag
+
+    dct = date.fromisoformat(DCT)
+    lex = lexicon()
+    sentences = split_sentences(text, lex)
+    found = mentions_of(text, sentences, tag(text, dct), dct, lex, quote_spans(text))
+    return [text[m.start : m.end] for m in found]
+
+
+def test_a_participle_between_a_determiner_and_its_noun_is_no_verb():
+    words = _mention_words(
+        "The murder of Dr. Slepian is the latest depraved assault on physicians. "
+        "A constitutionally protected service was disrupted."
+    )
+    assert "murder" in words and "disrupted" in words
+    assert "depraved" not in words and "protected" not in words
+
+
+def test_a_word_ending_like_a_superlative_is_not_one():
+    # "the arrest stemmed": "arrest" is the subject, not an adjective before a participle
+    words = _mention_words("It was not known if the arrest stemmed from the indictment.")
+    assert "stemmed" in words
