@@ -56,3 +56,13 @@ def test_a_word_ending_like_a_superlative_is_not_one():
     # "the arrest stemmed": "arrest" is the subject, not an adjective before a participle
     words = _mention_words("It was not known if the arrest stemmed from the indictment.")
     assert "stemmed" in words
+
+
+def test_before_dawn_is_a_time_of_day_not_a_cue():
+    df = extract(
+        "Putin launched the invasion before dawn Thursday, with missile strikes on cities. "
+        "Police raided the house shortly after midnight on Sunday.",
+        "2022-02-25",
+    )
+    assert iso_window(row_about(df, "launched the invasion")) == ("2022-02-24", "2022-02-24")
+    assert iso_window(row_about(df, "raided")) == ("2022-02-20", "2022-02-20")

@@ -288,3 +288,20 @@ def test_narrative_today_and_now_stay_the_writers():
 )
 def test_value_rules(text, dct, expected):
     assert [(t.text, t.type, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "value"),
+    [
+        ("The quake struck at 4:17 a.m. local time on Monday.", "4:17 a.m. local time", "2025-03-17T04:17"),
+        ("The blast came at 3 p.m. (1200 GMT) on Tuesday.", "3 p.m.", "2025-03-18T15:00"),
+        ("Police raided the house shortly after midnight on Sunday.", "shortly after midnight", "2025-03-16T24:00"),
+        ("It happened at about 10:30 a.m. on March 3.", "10:30 a.m.", "2025-03-03T10:30"),
+        # the day must follow the time directly; else the time stays on the day told before
+        ("At 6 a.m. the quake struck. On Monday he left.", "6 a.m.", "2025-03-21T06:00"),
+    ],
+)
+def test_a_time_of_day_takes_the_day_named_right_after_it(text, time, value):
+    [t] = [t for t in tag(text, "2025-03-21") if t.text == time]
+    assert t.value == value
+    assert t.window == (D.fromisoformat(value[:10]),) * 2

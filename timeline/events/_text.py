@@ -315,6 +315,10 @@ _SUPERLATIVE = re.compile(r"\b(?:[a-z]{2,}est|(?<!at\s)most|(?<!at\s)least|first
                           r"(?:\s+[\w%’'-]+){0,4}\s+$", re.IGNORECASE)
 
 
+_PART_OF_DAY = re.compile(r"\s+(?:dawn|daybreak|sunrise|first\s+light|dusk|sunset|sundown|"
+                          r"nightfall|dark|midnight|midday|noon)\b", re.IGNORECASE)
+
+
 def _real_cue(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     word = m.group(0).lower()
     before = text[max(0, m.start() - 30) : m.start()]
@@ -326,6 +330,8 @@ def _real_cue(text: str, m: re.Match[str], lex: Lexicon) -> bool:
         return bool(_DONE_BEFORE.search(before)) and _in_event(text, m.end(), lex)
     if word == "within":
         return bool(_WITHIN.match(text, m.end()))  # "within a week of": not "within the city"
+    if word in ("before", "after", "until", "till") and _PART_OF_DAY.match(text, m.end()):
+        return False  # "before dawn Thursday", "shortly after midnight": a time of day
     if word == "before" and _BEFORE_PLACE.search(before):
         return False  # "go before the Security Council", "appeared before a judge": a place
     if word == "as":

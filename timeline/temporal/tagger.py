@@ -328,9 +328,12 @@ def tag(text: str, dct: date | str | None = None, genre: str = "news") -> list[T
     period: Anchor | None = None  # the last quarter (or month) mentioned
     period_pos = -1
     out: list[Timex] = []
+    same_day: set[int] = set()  # indexes in out of "at 6 a.m."-like times
     cue_cache: dict[tuple[int, int], list[_Cue]] = {}
     for s, e, rule, m in _candidates(text, g, genre):
         spec = _fill(rule, m, g.tables)
+        if spec.startswith(("ANA(day,0,same)", "REF(day,0)T")):
+            same_day.add(len(out))
         needs_tense = "WD(" in spec or spec.startswith("XXXX-")
         tense = tense_at(text, s, e, g, cue_cache) if needs_tense else None
         if narrative and anchor is not None:
@@ -369,4 +372,27 @@ def tag(text: str, dct: date | str | None = None, genre: str = "news") -> list[T
             anchor_pos = e
             if res.grain in ("quarter", "month"):
                 period, period_pos = anchor, e
+    return _day_of_time(text, out, same_day)
+
+
+#: what may stand between a time of day and the day that follows it: "at 4:17 a.m. (0117
+#: GMT) on Monday", "at 3 p.m. local time on Friday", "midnight, Sunday"
+_TIME_THEN_DAY = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s+local\s+time)?\s*,?\s*(?:on\s+)?$",
+                            re.IGNORECASE)
+
+
+def _day_of_time(text: str, out: list[Timex], same_day: set[int]) -> list[Timex]:
+    """ "at 3 p.m. on Friday": a time of day takes its day from the day named right after it,
+    not from the day told before (or the publication date)."""
+    for i in sorted(same_day):
+        if i + 1 >= len(out):
+            continue
+        t, d = out[i], out[i + 1]
+        if t.window is None or d.window is None or d.type != "DATE" or d.precision != "day" \
+                or not _TIME_THEN_DAY.match(text[t.end : d.start]) \
+                or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value) or "T" not in t.value:
+            continue
+        value = d.value + t.value[t.value.index("T") :]
+        out[i] = Timex(t.start, t.end, t.text, t.type, value, d.window, t.precision, t.mod,
+                       True, t.rule)
     return out
