@@ -295,6 +295,8 @@ def test_value_rules(text, dct, expected):
     [
         ("The quake struck at 4:17 a.m. local time on Monday.", "4:17 a.m. local time", "2025-03-17T04:17"),
         ("The blast came at 3 p.m. (1200 GMT) on Tuesday.", "3 p.m.", "2025-03-18T15:00"),
+        ("The quake struck at 4:17am (01:17 GMT) on Monday.", "4:17am", "2025-03-17T04:17"),
+        ("The quake struck at 4:17am (01:17 GMT) on Monday.", "01:17 GMT", "2025-03-17T01:17"),
         ("Police raided the house shortly after midnight on Sunday.", "shortly after midnight", "2025-03-16T24:00"),
         ("It happened at about 10:30 a.m. on March 3.", "10:30 a.m.", "2025-03-03T10:30"),
         # the day must follow the time directly; else the time stays on the day told before

@@ -385,14 +385,21 @@ def _day_of_time(text: str, out: list[Timex], same_day: set[int]) -> list[Timex]
     """ "at 3 p.m. on Friday": a time of day takes its day from the day named right after it,
     not from the day told before (or the publication date)."""
     for i in sorted(same_day):
-        if i + 1 >= len(out):
+        k = i + 1
+        while k < len(out) and out[k].type == "TIME" and "(" in text[out[i].end : out[k].start] \
+                and ")" in text[out[k].end : out[k].end + 2]:
+            k += 1  # "at 4:17am (01:17 GMT) on Monday": the time in brackets is the same
+        if k >= len(out):
             continue
-        t, d = out[i], out[i + 1]
+        t, d = out[i], out[k]
         if t.window is None or d.window is None or d.type != "DATE" or d.precision != "day" \
                 or not _TIME_THEN_DAY.match(text[t.end : d.start]) \
                 or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value) or "T" not in t.value:
             continue
-        value = d.value + t.value[t.value.index("T") :]
-        out[i] = Timex(t.start, t.end, t.text, t.type, value, d.window, t.precision, t.mod,
-                       True, t.rule)
+        for j in range(i, k):
+            t = out[j]
+            if "T" in t.value:
+                value = d.value + t.value[t.value.index("T") :]
+                out[j] = Timex(t.start, t.end, t.text, t.type, value, d.window, t.precision,
+                               t.mod, True, t.rule)
     return out
