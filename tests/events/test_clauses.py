@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from timeline.events import extract
 
 from .helpers import iso_window, row_about
@@ -66,3 +68,31 @@ def test_before_dawn_is_a_time_of_day_not_a_cue():
     )
     assert iso_window(row_about(df, "launched the invasion")) == ("2022-02-24", "2022-02-24")
     assert iso_window(row_about(df, "raided")) == ("2022-02-20", "2022-02-20")
+
+
+def test_a_clause_continues_the_dated_clause_before_it_in_its_sentence():
+    df = extract(
+        "The jet skidded down the runway on Sunday morning without its landing gear deployed, "
+        "slammed into an embankment and exploded.",
+        "2024-12-30",
+    )
+    row = row_about(df, "slammed")
+    assert iso_window(row) == ("2024-12-29", "2024-12-29")
+    assert row["relation"] == "inherited from narrative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause's time is its own
+        "Acting President Choi, who took over only on Friday, ordered an inspection of airlines.",
+        # what is told is not dated by the telling
+        "An official was quoted Friday as saying that an Egyptian planned the attacks.",
+        # another time stands between
+        "The warrant issued Monday charged him in the 1995 shooting of a doctor, who was "
+        "wounded in the elbow.",
+    ],
+)
+def test_a_clause_does_not_continue_a_relative_clause_a_statement_or_across_a_time(text):
+    df = extract(text, "2024-12-30")
+    assert not (df["relation"] == "inherited from narrative").any(), df[["label", "edtf"]]

@@ -481,6 +481,23 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
             for m in ev.mentions:
                 if m.role == "main" and (m.own or lead) and m.sentence not in dated_by_sentence:
                     dated_by_sentence[m.sentence] = ev
+    # clauses dated by a time of their own, by sentence, in text order (not a statement: "X
+    # said on Monday, ... a jet crashed" tells nothing of when the jet crashed)
+    dated_clauses: dict[int, list[tuple[int, Event]]] = {}
+    for ev in events:
+        if ev.dated and ev.timex and ev.anchor is None and ev.head.category != "reporting":
+            for m in ev.mentions:
+                if m.role == "main" and m.own and not m.quoted and m.tense == "past" \
+                        and not (text is None or _RELATIVE_LEAD.match(text, m.seg_start)):
+                    # not "Choi, who took over on Friday, ordered ...": a relative clause
+                    dated_clauses.setdefault(m.sentence, []).append((m.start, ev))
+    for clauses in dated_clauses.values():
+        clauses.sort(key=lambda c: c[0])
+    timed: dict[int, list[int]] = {}  # where mentions with a time of their own are
+    for ev in events:
+        for m in ev.mentions:
+            if m.own:
+                timed.setdefault(m.sentence, []).append(m.start)
     # a sentence with a time expression of its own (one we could not place) is no
     # continuation of the narrative's moment
     opaque = {m.sentence for ev in events for m in ev.mentions if m.opaque_time}
@@ -516,6 +533,28 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
                 or m.quoted or m.negated or m.tense != "past" or (m.rels and not same_moment) \
                 or m.sentence in opaque:
             continue
+        earlier = [(at, e) for at, e in dated_clauses.get(m.sentence, ()) if at < m.start]
+        if earlier and (any(earlier[-1][0] < at < m.start for at in timed.get(m.sentence, ()))
+                        or text is None or _RELATIVE_LEAD.match(text, m.seg_start)
+                        or _TOLD_BETWEEN.search(text, earlier[-1][0], m.start)):
+            # "The warrant issued Monday charged him in the 1995 shooting of a doctor, who
+            # was wounded": a relative clause, or one after another time, is not continued
+            earlier = []
+        if earlier and not m.future and not m.hypothetical \
+                and (earlier[-1][1].hi - earlier[-1][1].lo).days < (  # type: ignore[operator]
+                    7 if _COORDINATED.match(text, m.seg_start) else MAX_INHERITED_DAYS):
+            # a coordinated clause continues a day's narrative ("skidded on Sunday, slammed
+            # into a wall and exploded"), not a month's ("issued shares in July, and
+            # repurchased others"); a main clause continues the clause fronted before it
+            # ("Cited by police in December, he was ordered home")
+            # "The jet skidded down the runway on Sunday, slammed into a wall and exploded":
+            # a clause continues the dated clause before it in its sentence
+            prev_ev = earlier[-1][1]
+            c = Constraint(prev_ev.lo, prev_ev.hi, prev_ev.confidence * STEP_INHERIT, "",
+                           prev_ev.precision, "inherited")
+            ev.inherited = (c, prev_ev)
+            changed = True
+            continue
         prev_ev = dated_by_sentence.get(m.sentence - 1)
         if prev_ev is None or not _continues(sentences, sizes, m.sentence):
             continue
@@ -543,6 +582,11 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
     return changed
 
 
+#: "was quoted Friday as saying that an Egyptian planned the attacks": what is told
+_TOLD_BETWEEN = re.compile(r"\b(?:that|said|says|saying|told|quoted|added|announced|reported|"
+                           r"stated|claimed|warned|insisted|according)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:and|but|or|then)\b", re.IGNORECASE)
+_RELATIVE_LEAD = re.compile(r"(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
 _RELATIVE_OPENERS = {"who", "which", "whom", "whose", "where", "that", "including", "such"}
 _ATTRIBUTIVE_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "this", "these", "being",
                        "having", "of"}
