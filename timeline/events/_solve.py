@@ -533,26 +533,11 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
                 or m.quoted or m.negated or m.tense != "past" or (m.rels and not same_moment) \
                 or m.sentence in opaque:
             continue
-        earlier = [(at, e) for at, e in dated_clauses.get(m.sentence, ()) if at < m.start]
-        if earlier and (any(earlier[-1][0] < at < m.start for at in timed.get(m.sentence, ()))
-                        or text is None or _RELATIVE_LEAD.match(text, m.seg_start)
-                        or _TOLD_BETWEEN.search(text, earlier[-1][0], m.start)):
-            # "The warrant issued Monday charged him in the 1995 shooting of a doctor, who
-            # was wounded": a relative clause, or one after another time, is not continued
-            earlier = []
-        if earlier and not m.future and not m.hypothetical \
-                and (earlier[-1][1].hi - earlier[-1][1].lo).days < (  # type: ignore[operator]
-                    7 if _COORDINATED.match(text, m.seg_start) else MAX_INHERITED_DAYS):
-            # a coordinated clause continues a day's narrative ("skidded on Sunday, slammed
-            # into a wall and exploded"), not a month's ("issued shares in July, and
-            # repurchased others"); a main clause continues the clause fronted before it
-            # ("Cited by police in December, he was ordered home")
-            # "The jet skidded down the runway on Sunday, slammed into a wall and exploded":
-            # a clause continues the dated clause before it in its sentence
-            prev_ev = earlier[-1][1]
-            c = Constraint(prev_ev.lo, prev_ev.hi, prev_ev.confidence * STEP_INHERIT, "",
-                           prev_ev.precision, "inherited")
-            ev.inherited = (c, prev_ev)
+        within = _continued_in_sentence(m, dated_clauses, timed, text)
+        if within is not None:
+            c = Constraint(within.lo, within.hi, within.confidence * STEP_INHERIT, "",
+                           within.precision, "inherited")
+            ev.inherited = (c, within)
             changed = True
             continue
         prev_ev = dated_by_sentence.get(m.sentence - 1)
@@ -585,6 +570,27 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
 #: "was quoted Friday as saying that an Egyptian planned the attacks": what is told
 _TOLD_BETWEEN = re.compile(r"\b(?:that|said|says|saying|told|quoted|added|announced|reported|"
                            r"stated|claimed|warned|insisted|according)\b", re.IGNORECASE)
+def _continued_in_sentence(m: Mention, dated_clauses: dict[int, list[tuple[int, Event]]],
+                           timed: dict[int, list[int]], text: str | None) -> Event | None:
+    """ "The jet skidded down the runway on Sunday, slammed into a wall and exploded": the
+    dated clause before ``m`` in its sentence that ``m`` continues, or None. Not a relative
+    clause's time, nor across another time or a statement ("was quoted Friday as saying that
+    an Egyptian planned the attacks")."""
+    earlier = [(at, e) for at, e in dated_clauses.get(m.sentence, ()) if at < m.start]
+    if not earlier or text is None or m.future or m.hypothetical:
+        return None
+    at, ev = earlier[-1]
+    if any(at < t < m.start for t in timed.get(m.sentence, ())) \
+            or _RELATIVE_LEAD.match(text, m.seg_start) or _TOLD_BETWEEN.search(text, at, m.start):
+        return None
+    assert ev.lo is not None and ev.hi is not None
+    # a coordinated clause continues a day's or a week's narrative, not a month's ("issued
+    # shares in July, and repurchased others"); a main clause continues the clause fronted
+    # before it ("Cited by police in December, he was ordered home")
+    limit = 7 if _COORDINATED.match(text, m.seg_start) else MAX_INHERITED_DAYS
+    return ev if (ev.hi - ev.lo).days < limit else None
+
+
 _COORDINATED = re.compile(r"(?:and|but|or|then)\b", re.IGNORECASE)
 _RELATIVE_LEAD = re.compile(r"(?:who|whom|whose|which|that|where)\b", re.IGNORECASE)
 _RELATIVE_OPENERS = {"who", "which", "whom", "whose", "where", "that", "including", "such"}
