@@ -7,7 +7,7 @@ import pytest
 
 from timeline.events import extract
 
-from .helpers import iso_window, row_about
+from .helpers import iso_window, row_about, rows_about
 
 DCT = "1998-10-25"  # a Sunday
 
@@ -96,3 +96,24 @@ def test_a_clause_continues_the_dated_clause_before_it_in_its_sentence():
 def test_a_clause_does_not_continue_a_relative_clause_a_statement_or_across_a_time(text):
     df = extract(text, "2024-12-30")
     assert not (df["relation"] == "inherited from narrative").any(), df[["label", "edtf"]]
+
+
+def test_a_day_after_a_jet_crash_landed():
+    df = extract(
+        "South Korea will inspect all Boeing 737-800 aircraft operated by its airlines, the "
+        "transport ministry said on Monday, a day after a jet crash-landed and burst into "
+        "flames.",
+        "2024-12-30",
+    )
+    assert iso_window(row_about(df, "crash-landed")) == ("2024-12-29", "2024-12-29")
+    # "operated by its airlines" is a participle: Monday is the ministry's, not the lead's
+    assert rows_about(df, "will inspect").empty
+
+
+def test_a_record_since_a_year_dates_nothing():
+    df = extract(
+        "Sterling fell by more than 10% against the dollar, to its lowest level since 1985, as "
+        "results came in. Turnout was the highest since 1992.",
+        "2016-06-24",
+    )
+    assert not df["start"].dt.year.isin([1985, 1992]).any(), df[["label", "edtf"]]

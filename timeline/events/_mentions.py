@@ -253,6 +253,12 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
             continue  # "Crane holds 504,200 shares", "holds a 14.6% stake": a holding, a state
         if trig.pos == "v" and trig.form == "past" and prev and prev[0] in _ADJECTIVAL_BEFORE:
             main_ok = False  # "those killed in ...": a reduced relative, not the clause's verb
+        if trig.pos == "v" and trig.form == "past" and form.endswith("ed") and prev \
+                and m.start() != seg.body and not _BY_AMOUNT.match(text, m.end()) \
+                and prev[0] not in _BE_HAVE and prev[0] not in _SUBJECT_PRONOUNS \
+                and _BY_NEXT.match(text, m.end()) \
+                and not any(m.end() <= t.start < seg.end for t in sent_tx):
+            main_ok = False  # "all aircraft operated by its airlines": a participle
         if trig.pos == "v" and trig.form == "ing" and tense == "nonfinite" \
                 and m.start() != seg.body:
             main_ok = False  # "alleging it worked ...", "soldiers killing civilians"
@@ -265,7 +271,10 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         # clause's happening, not the possibility it argues
         dated = any(seg.start <= t.start < seg.end for t in sent_tx)
         generic = _generic_verb(text, sent, seg, lex, dated,
-                                timed_after=any(t.start >= seg.body for t in sent_tx))
+                                timed_after=any(
+                                    t.start >= seg.body
+                                    and not _SAID_BETWEEN.search(text, seg.end, t.start)
+                                    for t in sent_tx))
         if generic is not None and verbs and generic.start > verbs[0].start:
             generic = None
         if generic is not None:
@@ -284,6 +293,12 @@ _SUBJECT_END = re.compile(
 _BE_HAVE = {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got",
             "get", "gets"}
 _BY_NEXT = re.compile(r"\s+by\b")
+_BY_AMOUNT = re.compile(r"\s+by\s+(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|"
+                        r"up\s+to\s+)?[\d$£€]")
+#: "aircraft operated by its airlines, the ministry said on Monday": Monday is the saying's
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\b")
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
+                     "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
                     "be", "its", "their", "his", "her", "our", "my", "your", "newly", "so",
                     "well", "in", "on", "at", "for", "with", "by", "from", "as", "very", "most",
@@ -1447,6 +1462,11 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
             # ("said he was in Kansas City in 1968 when troops swept through Prague": the
             # time is the reported moment's, and the "when" clause's)
             for tx in infos[k - 1].timexes:
+                if seg.lead.lower() == "as" \
+                        and _COMPARED.search(text, max(0, tx.start - 80), tx.start):
+                    # "to its lowest level since 1985, as results came in" ("since 1939,
+                    # when a quake killed 33,000": "when" tells of that time)
+                    continue
                 c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or main.quoted,
                                      text[max(0, tx.start - 8) : tx.start])
                 if c is not None:
@@ -1578,7 +1598,9 @@ _FORECAST = re.compile(r"\b(?:will|would|could|might|should|expects?|expected|in
 _COMPARED = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\bversus|\bvs\.|\bthan|\bfrom\s+(?:\$|US\$|£|€)?\d[\d.,]*)"
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,30}$"
-    r"|(?:%|\bpercent|\bpoints?)\s+(?:[\w-]+\s+){0,2}from\s+$",  # "grew 19% from a year ago"
+    r"|(?:%|\bpercent|\bpoints?)\s+(?:[\w-]+\s+){0,2}from\s+$"  # "grew 19% from a year ago"
+    # "to its lowest level since 1985", "the first time since 2001": a record's base
+    r"|\b(?:[a-z]{2,}est|most|least|first|worst|best)(?:\s+[\w%’'-]+){0,4}\s+since\s+$",
     re.IGNORECASE)
 #: a coordinated clause that opens with its own subject and a finite "be"/"have"
 _OWN_CLAUSE = re.compile(
