@@ -7,7 +7,7 @@ import pytest
 
 from timeline.events import extract
 
-from .helpers import iso_window, row_about
+from .helpers import iso_window, row_about, rows_about
 
 DCT = "1998-10-25"  # a Sunday
 
@@ -117,3 +117,23 @@ def test_a_record_since_a_year_dates_nothing():
         "2016-06-24",
     )
     assert not df["start"].dt.year.isin([1985, 1992]).any(), df[["label", "edtf"]]
+
+
+def test_a_standfirst_and_a_bare_byline_are_not_the_lead():
+    text = (
+        "Britain votes to leave EU as Cameron announces resignation\n\n"
+        "Leave campaign wins by 52% to 48%, triggering political turmoil, a plunge in the pound "
+        "and fresh calls for a second Scottish independence referendum\n\n"
+        "Harriet Lowe and Daniel Okafor\n\n"
+        "Britain has voted to leave the European Union after 43 years of membership.\n\n"
+        "The leave campaign won by 51.9% to 48.1%, a margin of more than 1.2 million votes, on "
+        "a turnout of 72.2%, the highest in a UK-wide vote since the 1992 general election.\n\n"
+        "Speaking outside Downing Street on Friday morning, Cameron said the country needed "
+        "fresh leadership.\n"
+    )
+    df = extract(text, "2016-06-24")
+    row = row_about(df, "has voted to leave")
+    assert iso_window(row) == ("2016-06-24", "2016-06-24")
+    assert row["relation"] == "lead of the report"
+    assert not df["start"].dt.year.isin([1992]).any(), df[["label", "edtf"]]
+    assert rows_about(df, "million votes").empty

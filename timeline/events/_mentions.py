@@ -249,6 +249,9 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
             continue  # "the quarter ended Sept. 30": a period's end, not a happening
         if trig.cls == "results" and prev and prev[0] in _NOT_YET:
             continue  # "confident about future earnings": no figure that happened
+        if trig.cls == "vote" and trig.pos == "n" and _COUNTED.search(
+                text, max(seg.body, m.start() - 25), m.start()):
+            continue  # "a margin of more than 1.2 million votes": an amount, not a vote
         if trig.lemma == "hold" and _HOLDING.match(text, m.end()):
             continue  # "Crane holds 504,200 shares", "holds a 14.6% stake": a holding, a state
         if trig.pos == "v" and trig.form == "past" and prev and prev[0] in _ADJECTIVAL_BEFORE:
@@ -297,6 +300,8 @@ _BY_AMOUNT = re.compile(r"\s+by\s+(?:more\s+than\s+|about\s+|nearly\s+|almost\s+
                         r"up\s+to\s+)?[\d$£€]")
 #: "aircraft operated by its airlines, the ministry said on Monday": Monday is the saying's
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\b")
+_COUNTED = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred)\s+(?:[a-z]+\s+)?$",
+                      re.IGNORECASE)
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
                      "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
@@ -1590,6 +1595,10 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
     return ""
 
 
+_FUTURE_COMPLEMENT = re.compile(r"that\s+(?:[\w’'-]+\s+){1,3}(?:will|would|shall)",
+                                re.IGNORECASE)
+
+
 #: a forecast told by a report: "said the business will achieve higher sales this year"
 _FORECAST = re.compile(r"\b(?:will|would|could|might|should|expects?|expected|intends?|"
                        r"predicts?)\b", re.IGNORECASE)
@@ -1600,7 +1609,8 @@ _COMPARED = re.compile(
     r"(?:[^.;:]|(?<=\d)\.(?=\d)){0,30}$"
     r"|(?:%|\bpercent|\bpoints?)\s+(?:[\w-]+\s+){0,2}from\s+$"  # "grew 19% from a year ago"
     # "to its lowest level since 1985", "the first time since 2001": a record's base
-    r"|\b(?:[a-z]{2,}est|most|least|first|worst|best)(?:\s+[\w%’'-]+){0,4}\s+since\s+$",
+    r"|\b(?:[a-z]{2,}est|most|least|first|worst|best)(?:\s+[\w%’'-]+){0,4}\s+since\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE)
 #: a coordinated clause that opens with its own subject and a finite "be"/"have"
 _OWN_CLAUSE = re.compile(

@@ -82,7 +82,9 @@ def split_sentences(text: str, lex: Lexicon) -> list[Sentence]:
         stripped = body.rstrip()
         words = len(stripped.split())
         if kind == "heading" or (
-            kind == "body" and stripped and stripped[-1] not in _END_PUNCT and words <= 20
+            # a title, a standfirst, a byline without "By": lines before the first body
+            # paragraph that do not end as a sentence does
+            kind == "body" and stripped and stripped[-1] not in _END_PUNCT and words <= 45
             and not first_body_seen
         ):
             kind = "headline"
