@@ -137,3 +137,21 @@ def test_a_standfirst_and_a_bare_byline_are_not_the_lead():
     assert row["relation"] == "lead of the report"
     assert not df["start"].dt.year.isin([1992]).any(), df[["label", "edtf"]]
     assert rows_about(df, "million votes").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("Sentencing will take place in about eight weeks.", ("2021-06-14", "2021-06-20")),
+        ("The court will rule in 10 days.", ("2021-04-30", "2021-04-30")),
+        ("The stock would be redeemed in five years.", ("2026-01-01", "2026-12-31")),
+    ],
+)
+def test_in_an_amount_of_time_is_a_point_ahead_for_a_future(text, window):
+    [row] = [r for _, r in extract(text, "2021-04-20").iterrows()]
+    assert iso_window(row) == window
+
+
+def test_in_an_amount_of_time_dates_no_past_clause():
+    df = extract("He was freed in three days after a long siege.", "2021-04-20")
+    assert df.empty or not (df["start"].dt.date.astype(str) == "2021-04-23").any()

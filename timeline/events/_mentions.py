@@ -579,6 +579,8 @@ def timex_constraint(tx: Timex, dct: date | None, lex: Lexicon, quoted: bool,
 
 #: "within a year", "in the next few days", "over the coming months": from publication on
 _AHEAD = re.compile(r"\b(?:within|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_AMOUNT = re.compile(r"\bin\s+(?:about\s+|around\s+|some\s+|roughly\s+|another\s+|just\s+)?$",
+                        re.IGNORECASE)
 _AHEAD_NEXT = re.compile(r"^(?:the\s+)?(?:next|coming)\b", re.IGNORECASE)
 #: how far "a few days / weeks / months / years" reach, in days
 _FEW = {"D": 14, "W": 62, "M": 365, "Y": 3653}
@@ -593,6 +595,27 @@ def _span_ahead(tx: Timex, dct: date | None, quoted: bool, before: str) -> Const
     ahead = bool(_AHEAD.search(before[-10:])) or (
         bool(_AHEAD_NEXT.match(tx.text)) and bool(re.search(r"\b(?:in|over|during|within)\s+$",
                                                           before[-10:], re.IGNORECASE)))
+    point = _IN_AMOUNT.search(before[-20:])
+    n = re.fullmatch(r"P(\d+)([DWMY])", tx.value)
+    if point is not None and n is not None and not ahead:
+        # "sentencing will take place in about eight weeks": then, not at any time before
+        count, unit = int(n.group(1)), n.group(2)
+        if unit == "D":
+            day = dct + timedelta(days=count)
+            return Constraint(day, day, 0.75, tx.text, "day", "dct", tx.start, future_only=True)
+        if unit == "W":
+            day = dct + timedelta(weeks=count)
+            monday = day - timedelta(days=day.weekday())
+            return Constraint(monday, monday + timedelta(days=6), 0.75, tx.text, "week", "dct",
+                              tx.start, future_only=True)
+        if unit == "M":
+            first = (dct + relativedelta(months=count)).replace(day=1)
+            last = first + relativedelta(months=1) - timedelta(days=1)
+            return Constraint(first, last, 0.75, tx.text, "month", "dct", tx.start,
+                              future_only=True)
+        year = dct.year + count
+        return Constraint(date(year, 1, 1), date(year, 12, 31), 0.75, tx.text, "year", "dct",
+                          tx.start, future_only=True)
     if not ahead:
         return None
     unit = tx.value[-1:]
@@ -888,7 +911,7 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
                         _add_timex(prev, tx, dct, lex, quotes)
                     elif other == "after" and dct is not None:
                         c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or prev.quoted,
-                                             quotes.text[max(0, tx.start - 8) : tx.start])
+                                             quotes.text[max(0, tx.start - 16) : tx.start])
                         if c is not None and c.lo is not None and c.lo <= dct:
                             prev.own.append(Constraint(c.lo, dct, c.confidence * STEP_REFERRED,
                                                        c.text, "vague", c.kind, c.at))
@@ -931,7 +954,7 @@ def _onsets(text: str, si: int, infos: list[_SegInfo], dct: date | None, lex: Le
             continue  # no subject: not a clause of its own
         tx = nxt.timexes[0]
         c = timex_constraint(tx, dct, lex, quotes.inside(tx.start),
-                             text[max(0, tx.start - 8) : tx.start])
+                             text[max(0, tx.start - 16) : tx.start])
         if c is None or c.lo is None or c.hi is None:
             continue
         word = m.group("state")
@@ -1362,7 +1385,7 @@ _DETERMINED = re.compile(r"\b(?:the|a|an|this|these|its|their|his|her)\s+(?:[\wâ
 
 def _add_timex(m: Mention, tx: Timex, dct: date | None, lex: Lexicon, quotes: Quotes) -> None:
     c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or m.quoted,
-                         quotes.text[max(0, tx.start - 8) : tx.start])
+                         quotes.text[max(0, tx.start - 16) : tx.start])
     if c is not None:
         m.own.append(c)
 
@@ -1422,7 +1445,7 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                                 text, target.end, tx.start):
                         continue  # "said sales will rise this year": the forecast's time
                     c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or target.quoted,
-                                         text[max(0, tx.start - 8) : tx.start])
+                                         text[max(0, tx.start - 16) : tx.start])
                     if c is not None and _told_in_past(target):
                         c = _past_reading(c, dct, text[max(0, tx.start - 40) : tx.start])
                     if c is not None and main is not None:
@@ -1473,7 +1496,7 @@ def _attach(text: str, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
                     # when a quake killed 33,000": "when" tells of that time)
                     continue
                 c = timex_constraint(tx, dct, lex, quotes.inside(tx.start) or main.quoted,
-                                     text[max(0, tx.start - 8) : tx.start])
+                                     text[max(0, tx.start - 16) : tx.start])
                 if c is not None:
                     main.own.append(c)
             continue
