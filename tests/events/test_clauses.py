@@ -155,3 +155,20 @@ def test_in_an_amount_of_time_is_a_point_ahead_for_a_future(text, window):
 def test_in_an_amount_of_time_dates_no_past_clause():
     df = extract("He was freed in three days after a long siege.", "2021-04-20")
     assert df.empty or not (df["start"].dt.date.astype(str) == "2021-04-23").any()
+
+
+def test_a_time_before_of_is_no_premodifier():
+    # "convicted Tuesday of murder": Tuesday is the conviction's, not the murder's
+    df = extract(
+        "Former police Officer Derek Chauvin was convicted Tuesday of murder and manslaughter "
+        "for pinning George Floyd to the pavement.",
+        "2021-04-20",
+    )
+    [row] = [r for _, r in df.iterrows()]
+    assert "convicted" in row["label"] and iso_window(row) == ("2021-04-20", "2021-04-20")
+
+
+def test_a_yearless_premodifier_of_a_past_clause_is_the_one_before():
+    df = extract("The August 7 embassy bombings killed 200.", "2021-04-20")
+    [row] = [r for _, r in df.iterrows()]
+    assert iso_window(row) == ("2020-08-07", "2020-08-07")

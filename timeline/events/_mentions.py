@@ -1052,7 +1052,8 @@ def _objects(text: str, seg: Segment, cands: list[_Cand], main: Mention, si: int
 _PARTICIPLE = re.compile(r"\s+(?:\w+ed|held|made|won|lost|built|led|struck|taken|given|seen|set)\b"
                          r"(?:\s+[\w’'.-]+){0,5}")
 #: "the August 7 bombings", "Sunday's vote"
-_PRE_TIME = re.compile(r"^\s*(?:[’']s\s+)?(?:[\w-]+\s+)?$")
+_PRE_TIME = re.compile(r"^\s*(?:[’']s\s+)?(?:(?!(?:of|and|or|to|in|on|at|for|with|by|from|the|an?)"
+                       r"\s)[\w-]+\s+)?$", re.IGNORECASE)  # not "convicted Tuesday of murder"
 #: a noun's schedule: "a summit set for Washington in April", "talks scheduled for Monday"
 _SET_FOR = re.compile(r"\s+(?:set|scheduled|planned|slated|due|expected)\s+(?:for|to\s+\w+|on|in)"
                       r"\b[^.,;:]{0,40}$", re.IGNORECASE)
@@ -1216,6 +1217,10 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         m.evidence = [(min(owner.start, tx.start), modifier.end() if modifier else end)]
         m.label_end = seg.end
         _add_timex(m, tx, dct, lex, quotes)
+        if _told_in_past(clause) and owner.trig.pos == "n" and tx.end <= owner.start:
+            # "The August 7 embassy bombings killed 200" (published in April): last August
+            before = text[max(0, tx.start - 16) : tx.start]
+            m.own = [_past_reading(c, dct, before) for c in m.own]
         if clause is not None and owner.start > clause.end:
             # the clause's own evidence stops where the dated noun phrase begins
             np_start = min(owner.start, tx.start)
