@@ -307,3 +307,17 @@ def test_a_time_of_day_takes_the_day_named_right_after_it(text, time, value):
     [t] = [t for t in tag(text, "2025-03-21") if t.text == time]
     assert t.value == value
     assert t.window == (D.fromisoformat(value[:10]),) * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Organisers have called another mass march for this Sunday.", "2025-03-23"),
+        ("They have set the vote for Monday.", "2025-03-24"),
+        ("He was jailed for Monday's attack.", "2025-03-17"),  # a possessive: no schedule
+        ("He met her this Sunday.", "2025-03-16"),
+    ],
+)
+def test_for_a_weekday_is_a_schedule(text, value):
+    [t] = tag(text, "2025-03-21")
+    assert t.value == value

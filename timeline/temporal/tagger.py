@@ -253,11 +253,18 @@ _REPORT_REACH = 40
 _THAT_AFTER = re.compile(r"\s+that\b")
 
 
+_FOR_DAY = re.compile(r"(?<![\w-])[a-z]+\s+for\s+$")
+_WEEKDAY_EXPR = re.compile(r"(?:this\s+(?:coming\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
 def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
              cache: dict[tuple[int, int], list[_Cue]] | None = None) -> str | None:
     """'past', 'future' or None from the cue words nearest to the expression in its
     sentence (a cheap stand-in for a POS tagger's verb tense)."""
     g = g or grammar()
+    if _FOR_DAY.search(text, max(0, start - 12), start) \
+            and _WEEKDAY_EXPR.fullmatch(text, start, end) and text[end : end + 1] not in "'’":
+        return "future!"  # "called another mass march for this Sunday": a schedule
     span = _sentence(text, start, end)
     cues = cache.get(span) if cache is not None else None
     if cues is None:
