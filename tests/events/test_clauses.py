@@ -172,3 +172,13 @@ def test_a_yearless_premodifier_of_a_past_clause_is_the_one_before():
     df = extract("The August 7 embassy bombings killed 200.", "2021-04-20")
     [row] = [r for _, r in df.iterrows()]
     assert iso_window(row) == ("2020-08-07", "2020-08-07")
+
+
+def test_common_irregular_pasts_are_happenings():
+    df = extract(
+        "Rescuers dug through the rubble of collapsed buildings on Tuesday. Thousands fled "
+        "the city on Monday.",
+        "2023-02-07",
+    )
+    assert iso_window(row_about(df, "dug through")) == ("2023-02-07", "2023-02-07")
+    assert iso_window(row_about(df, "fled")) == ("2023-02-06", "2023-02-06")
