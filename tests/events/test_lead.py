@@ -649,3 +649,32 @@ def test_called_on_is_a_statement_of_the_day():
             "Aides were hopeful. Mr. Gore called on Israel to continue taking risks for peace.")
     row = row_about(extract(text, "1998-05-01"), "called on Israel")
     assert iso_window(row) == ("1998-05-01", "1998-05-01")
+
+
+RECENT = "since the news of the report"
+
+
+def test_a_present_perfect_in_breaking_news_is_since_the_lead_news():
+    text = (
+        "A passenger jet crash-landed and burst into flames at Muan airport on Sunday, killing "
+        "179 people, officials said.\n\n"
+        "Investigators are examining whether a bird strike caused the crash.\n\n"
+        "The plane's cockpit voice recorder has been recovered, a ministry official said.\n\n"
+        "The government has declared seven days of national mourning.\n\n"
+        "Relatives have fought for answers for weeks.\n"
+    )
+    df = extract(text, "2024-12-30")
+    for word in ("recorder has been recovered", "declared seven days"):
+        row = row_about(df, word)
+        assert row["relation"] == RECENT and iso_window(row) == ("2024-12-29", "2024-12-30")
+    assert rows_about(df, "fought").empty  # a course, not one happening
+
+
+def test_a_present_perfect_in_a_report_of_old_news_is_not_dated():
+    text = (
+        "The treaty was signed in March 1997 after years of talks.\n\n"
+        "Its critics say it gave away too much.\n\n"
+        "The parliament has ratified it.\n"
+    )
+    df = extract(text, "1998-02-27")
+    assert (df["relation"] != RECENT).all(), df[["label", "relation"]]

@@ -45,6 +45,7 @@ from timeline.events._solve import (
     inherit,
     lead_news,
     previous_events,
+    recent_perfects,
     reports_of_the_day,
     solve,
 )
@@ -232,6 +233,8 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
         if inherit(events, sentences, dct, course, headings, text):  # the lead's next sentences
             solve(events, by_mention, dct, previous)
     if reports_of_the_day(text, events, sentences, newsday, told_day, dct):
+        solve(events, by_mention, dct, previous)
+    if recent_perfects(text, events, sentences, newsday, frozenset(lex.lists["perfect_state"])):
         solve(events, by_mention, dct, previous)
     # an event the text says did not happen, or tells only as a possibility, is no row;
     # nor is a share ("the unit accounted for 58% of sales last year"): it keeps its time

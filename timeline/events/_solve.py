@@ -403,7 +403,8 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
     elif lead:
         assert ev.lead is not None
         ev.anchor = None
-        ev.relation = TOLD_RELATION if ev.lead.kind == "told" else LEAD_RELATION
+        ev.relation = {"told": TOLD_RELATION, "recent": RECENT_RELATION}.get(ev.lead.kind,
+                                                                           LEAD_RELATION)
     else:
         ev.anchor, ev.relation = None, None
 
@@ -712,6 +713,67 @@ _COMPLEMENT_NEXT = re.compile(r"\s+(?:that|he|she|it|they|we|i|the|a|an|there|hi
 _PLAIN_TELLING = {"say", "tell", "add", "state", "describe", "estimate", "insist"}
 #: statements in other lanes ("condemned the attack", "vowed to rebuild")
 _STATEMENTS = {"condemn", "deplore", "promise", "pledge", "threaten", "vow", "demand"}
+#: "The government has declared seven days of national mourning", told after the lead of a
+#: report of breaking news: since the lead's news, by the report's day
+RECENT_RELATION = "since the news of the report"
+RECENT_CONFIDENCE = 0.4
+#: how recent a lead's news must be for a report to be one of breaking news (days)
+BREAKING_DAYS = 3
+
+
+#: a course, not one happening: "for weeks", "over the past 20 years", "more than a dozen
+#: times", "almost daily", "so far", "in recent months", "since Iraq's invasion"
+_COURSE = re.compile(r"\b(?:for\s+(?:\w+\s+){0,2}(?:days|weeks|months|years|decades)|over\s+the\s+"
+                     r"(?:past|last)|in\s+(?:the\s+)?(?:recent|last|past)|times|daily|weekly|"
+                     r"so\s+far|thus\s+far|since|previously|repeatedly|long|always|never|ever|"
+                     r"from\s+the\s+start|still)\b", re.IGNORECASE)
+
+
+_SEEMS = re.compile(r"\b(?:appears?|appeared|seems?|seemed)\s+to\s+have\s+(?:been\s+)?$",
+                    re.IGNORECASE)
+
+
+def recent_perfects(text: str, events: list[Event], sentences: list[Sentence],
+                    newsday: date | None, states: frozenset[str] = frozenset()) -> bool:
+    """News convention: in a report of breaking news (its lead dated within
+    :data:`BREAKING_DAYS` of the report's day), a main clause in the present perfect that the
+    text dates in no other way ("The government has declared seven days of national mourning",
+    "The cockpit voice recorder has been recovered") happened between the lead's news and the
+    report's day. Returns whether anything was dated so."""
+    if newsday is None:
+        return False
+    body = [i for i, s in enumerate(sentences) if s.kind == "body"]
+    if len(body) < LEAD_MIN_SENTENCES:
+        return False
+    lead = set(body[:2])
+    # the lead's news as the text dates it (by a time, or by a tie to a dated event; not by
+    # a news convention)
+    starts = [ev.lo for ev in events if ev.dated and ev.head.sentence in lead
+              and ev.lead is None and ev.inherited is None
+              and ev.lo is not None and ev.hi is not None and ev.hi <= newsday
+              and (newsday - ev.lo).days <= BREAKING_DAYS and not ev.head.quoted]
+    if not starts:
+        return False
+    start = min(starts)
+    changed = False
+    for ev in events:
+        m = ev.head
+        if ev.dated or ev.lead is not None or m.tense != "perfect" or m.role != "main" \
+                or m.sentence not in body or m.own or m.opaque_time or m.category == "reporting" \
+                or any(x.quoted or x.negated or x.hypothetical for x in ev.mentions) \
+                or not _lead_clause(text, m, sentences[m.sentence].start):
+            continue
+        sent = sentences[m.sentence]
+        verb = text[m.start : m.end].lower().split()[0]
+        if verb in states or m.trigger.lemma.lower() in states \
+                or _COURSE.search(text, sent.start, sent.end) \
+                or _SEEMS.search(text, max(sent.start, m.start - 30), m.start):
+            continue  # "have fought to keep the boy", "has held such rallies for weeks"
+        ev.lead = Constraint(start, newsday, RECENT_CONFIDENCE, "", None, "recent")
+        changed = True
+    return changed
+
+
 #: how sure a report's day is when the report itself names none ("..., Albright told envoys")
 TOLD_CONFIDENCE = 0.4
 TOLD_RELATION = "told on the report's day"
