@@ -678,3 +678,24 @@ def test_a_present_perfect_in_a_report_of_old_news_is_not_dated():
     )
     df = extract(text, "1998-02-27")
     assert (df["relation"] != RECENT).all(), df[["label", "relation"]]
+
+
+def test_a_lead_told_by_a_dated_saying_is_news_of_that_day():
+    text = (
+        "PARADISE — Nine people have died in the Camp Fire, Butte County Sheriff Kory Honea said "
+        "Friday evening.\n\n"
+        "The fire was reported at 6:33 a.m. Thursday near Camp Creek Road.\n\n"
+        "Evacuation orders remained in effect Friday for Paradise.\n"
+    )
+    row = row_about(extract(text, "2018-11-10"), "nine people have died")
+    assert row["relation"] == LEAD_RELATION and iso_window(row) == ("2018-11-09", "2018-11-09")
+
+
+def test_a_record_since_a_year_is_no_course():
+    text = (
+        "Gunmen killed at least 129 people in Paris on Friday night.\n\n"
+        "Investigators are searching for accomplices.\n\n"
+        "France has declared a nationwide state of emergency, the first since 2005.\n"
+    )
+    row = row_about(extract(text, "2015-11-14"), "declared a nationwide state")
+    assert row["relation"] == RECENT and iso_window(row) == ("2015-11-13", "2015-11-14")

@@ -698,6 +698,16 @@ def lead_news(text: str, events: list[Event], sentences: list[Sentence],
             continue
         if not says and m.tense not in (LEAD_TENSES if first else ("perfect",)):
             continue
+        said = next((x for x in events if x is not ev and x.dated and x.own
+                     and x.head.sentence == m.sentence and x.head.category == "reporting"
+                     and x.lo is not None and x.hi is not None and x.hi <= newsday
+                     and (newsday - x.lo).days <= RECENT_DAYS), None)
+        if said is not None and m.start < said.head.start:
+            # "Nine people have died in the Camp Fire, the sheriff said Friday evening": the
+            # news as of the day it was told
+            ev.lead = Constraint(said.lo, said.hi, LEAD_CONFIDENCE, "", said.precision, "lead")
+            changed = True
+            continue
         # when the opening names an earlier recent day, the news may be of that day
         ev.lead = Constraint(told or newsday, newsday, LEAD_CONFIDENCE, "",
                              "day" if told is None else None, "lead")
@@ -725,7 +735,8 @@ BREAKING_DAYS = 3
 #: times", "almost daily", "so far", "in recent months", "since Iraq's invasion"
 _COURSE = re.compile(r"\b(?:for\s+(?:\w+\s+){0,2}(?:days|weeks|months|years|decades)|over\s+the\s+"
                      r"(?:past|last)|in\s+(?:the\s+)?(?:recent|last|past)|times|daily|weekly|"
-                     r"so\s+far|thus\s+far|since|previously|repeatedly|long|always|never|ever|"
+                     r"so\s+far|thus\s+far|(?<!first\s)(?<!est\s)since|previously|repeatedly|long|always|"
+                     r"never|ever|"
                      r"from\s+the\s+start|still)\b", re.IGNORECASE)
 
 
