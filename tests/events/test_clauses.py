@@ -182,3 +182,15 @@ def test_common_irregular_pasts_are_happenings():
     )
     assert iso_window(row_about(df, "dug through")) == ("2023-02-07", "2023-02-07")
     assert iso_window(row_about(df, "fled")) == ("2023-02-06", "2023-02-06")
+
+
+def test_similar_attacks_are_another_happening():
+    df = extract(
+        "Some 313,000 Rohingya have arrived in Bangladesh since Aug. 25, the U.N. said on "
+        "Monday.\n\nThe violence began when insurgents attacked about 30 police posts and an "
+        "army base.\n\nA smaller army operation launched after similar attacks in October "
+        "last year sent some 87,000 Rohingya fleeing.\n",
+        "2017-09-11",
+    )
+    last_year = df[df["start"].dt.year == 2016]
+    assert not last_year["label"].str.contains("violence began|police posts").any(), last_year

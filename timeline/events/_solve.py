@@ -146,6 +146,11 @@ def _kin(a: Mention, b: Mention) -> bool:
     return x[:4] == y[:4]
 
 
+#: "after similar attacks in October last year", "another bombing": not the one told before
+_ANOTHER = re.compile(r"\b(?:similar|earlier|previous|prior|other|another|separate|past)\s+"
+                      r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
             stop_names: set[str], dct: date | None = None) -> list[Event]:
     """One event per happening: a later mention joins an earlier event of the same class when
@@ -164,7 +169,8 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
         sent = sentences[m.sentence]
         words = _content(text, [*m.evidence, (sent.start, sent.end)])
         target = None
-        if m.cls not in ("-", "~") and not m.quoted:
+        other = bool(_ANOTHER.search(text, max(sent.start, m.start - 25), m.start))
+        if m.cls not in ("-", "~") and not m.quoted and not other:
             best: tuple[int, int, int] | None = None
             # only the most recent events of the class: keeps this linear in the article
             recent = by_cls.get(m.cls, {})
