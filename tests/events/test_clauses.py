@@ -194,3 +194,12 @@ def test_similar_attacks_are_another_happening():
     )
     last_year = df[df["start"].dt.year == 2016]
     assert not last_year["label"].str.contains("violence began|police posts").any(), last_year
+
+
+def test_a_copula_before_a_noun_names_what_the_subject_is():
+    df = extract(
+        "Firefighters fought on Friday to contain a blaze that has destroyed much of the town "
+        "and is now the most destructive wildfire in California history.",
+        "2018-11-10",
+    )
+    assert rows_about(df, "most destructive wildfire").empty, df[["label", "edtf"]]

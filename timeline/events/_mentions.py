@@ -240,6 +240,8 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         if not options:
             continue
         trig = _choose_pos(text, seg, m.start(), options)
+        if trig.pos == "n" and _PREDICATE.match(text[seg.body : m.start()]):
+            continue  # "and is now the most destructive wildfire": what it is, no happening
         tense = _tense(text, seg, m.start(), trig, lex)
         main_ok = True
         prev = _words_before(text, seg.body, m.start(), 1)
@@ -302,6 +304,10 @@ _BY_AMOUNT = re.compile(r"\s+by\s+(?:more\s+than\s+|about\s+|nearly\s+|almost\s+
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\b")
 _COUNTED = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred)\s+(?:[a-z]+\s+)?$",
                       re.IGNORECASE)
+#: a subjectless copula before a noun: the noun is what the subject is
+_PREDICATE = re.compile(r"(?:and\s+|but\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+                        r"remains|remained|becomes|became)\s+(?:now\s+|also\s+|still\s+|already\s+)*"
+                        r"(?:the|a|an|its|their)\b[^,;]*$", re.IGNORECASE)
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
                      "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
