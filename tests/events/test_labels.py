@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from tests.events.helpers import tx
-from timeline.events import events_from_timexes
+from timeline.events import events_from_timexes, extract
 from timeline.io import article_from_text
 from timeline.schema import CATEGORIES
 
@@ -152,3 +152,15 @@ def test_it_in_a_told_clause_is_the_company_the_sentence_opened_with():
     labels = df["label"].tolist()
     assert "First Security hopes to complete the transaction" in labels, labels
     assert not any(x.startswith("Terms call for") for x in labels)  # a document's content
+
+
+def test_overnight_before_a_noun_stays_in_the_label():
+    df = extract("London shares were depressed initially by overnight losses in New York on "
+                 "Friday.", "1989-10-30")
+    assert df["label"].str.contains("by overnight losses").any(), df["label"].tolist()
+
+
+def test_a_told_label_has_no_space_before_a_comma():
+    df = extract("Sterling fell by more than 10% overnight, to its lowest level, officials said on "
+                 "Friday.", "2016-06-24")
+    assert not df["label"].str.contains(r"\s,", regex=True).any(), df["label"].tolist()

@@ -45,7 +45,7 @@ _CUT_TAIL = re.compile(r"([’']s\b)|\s*(?:and|to|-|–)\s*\d{1,2}\b(?!\s*(?:per
 
 
 #: a time used as an adjective: "fourth-quarter", "first-half", "year-earlier"
-_ADJECTIVAL_TIME = re.compile(r"[\w]+-(?:quarter|half|year|month|week|day|earlier|ago)",
+_ADJECTIVAL_TIME = re.compile(r"[\w]+-(?:quarter|half|year|month|week|day|earlier|ago)|overnight",
                               re.IGNORECASE)
 
 

@@ -398,7 +398,8 @@ def _told_what(label: str, text: str, sent_start: int, seg_start: int,
     content = text[start:end]
     for t in reversed([t for t in timexes if start <= t.start and t.end <= end]):
         content = content[: t.start - start] + content[t.end - start :]
-    content = re.sub(r"\s+", " ", content).strip(" ,;:-–—\"'`“”‘’.")
+    content = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", content))
+    content = content.strip(" ,;:-–—\"'`“”‘’.")
     content = re.sub(r"^(?:that|on|in)\s+", "", content, flags=re.IGNORECASE)
     if len(content.split()) < 3:
         return label
