@@ -164,3 +164,26 @@ def test_a_told_label_has_no_space_before_a_comma():
     df = extract("Sterling fell by more than 10% overnight, to its lowest level, officials said on "
                  "Friday.", "2016-06-24")
     assert not df["label"].str.contains(r"\s,", regex=True).any(), df["label"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("For the year, pet food volume was flat, the company said.",
+         "The company said: pet food volume was flat"),
+        ("As of Sept. 30, the bank had assets of $511 million, Security Pacific said.",
+         "Security Pacific said: the bank had assets of $511 million"),
+    ],
+)
+def test_a_told_label_drops_a_time_with_its_preposition(text, label):
+    assert extract(text, "1989-11-02")["label"].tolist() == [label]
+
+
+def test_a_which_clause_that_only_dates_its_antecedent_dates_that_noun():
+    df = extract("Mr Hollande has cancelled his trip to the G20 summit in the Turkish resort of "
+                 "Antalya, which begins on Sunday.", "2015-11-14")
+    row = df[df["label"].str.startswith("G20 summit")].iloc[0]
+    assert str(row["start"].date()) == str(row["end"].date()) == "2015-11-15"
+    assert not df["label"].str.contains("cancelled").any() or (
+        df[df["label"].str.contains("cancelled")]["start"].dt.date.astype(str) != "2015-11-15"
+    ).all()

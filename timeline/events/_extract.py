@@ -30,6 +30,7 @@ import pandas as pd
 from timeline.edtf import window_to_edtf
 from timeline.errors import MissingPublicationDateError
 from timeline.events._describe import (
+    _remove_spans,
     _shorten,
     label_for,
     mid_sentence_words,
@@ -395,9 +396,12 @@ def _told_what(label: str, text: str, sent_start: int, seg_start: int,
     start, end = sent_start, seg_start
     if len(text[start:end].split()) < 3 and 0 <= verb_end < sent_end:
         start, end = verb_end, sent_end
-    content = text[start:end]
-    for t in reversed([t for t in timexes if start <= t.start and t.end <= end]):
-        content = content[: t.start - start] + content[t.end - start :]
+    content = _remove_spans(text, start, end, [(t.start, t.end) for t in timexes
+                                               if start <= t.start and t.end <= end])
+    # what a removed time leaves dangling: "As of [Sept. 30], ...", "..., compared [with a year
+    # earlier]"
+    content = re.sub(r"(?:,\s*)?\b(?:as(?:\s+of)?|through|the|compared(?:\s+(?:with|to))?)\s*"
+                     r"(?=[,.;:]|$)", "", content, flags=re.IGNORECASE)
     content = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", content))
     content = content.strip(" ,;:-–—\"'`“”‘’.")
     content = re.sub(r"^(?:that|on|in)\s+", "", content, flags=re.IGNORECASE)

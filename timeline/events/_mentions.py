@@ -909,6 +909,19 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
         if info.main is None and infos and seg.lead in ("which", "who", "whom", "whose", "where",
                                                         "including", "such as", ""):
             prev = next((i.main for i in reversed(infos) if i.main is not None), None)
+            noun = _event_antecedent(text, sent, seg, infos, prev, lex, sent_tx) \
+                if info.timexes and prev is not None else None
+            if noun is not None:
+                # "cancelled his trip to the G20 summit in Antalya, which begins on Sunday": the
+                # time is the summit's, not the cancelling's
+                m = _new_mention(out, si, infos[-1].seg, noun, None, "nominal", text, lex, quotes)
+                m.tense = "future" if any(t.window and dct and t.window[0] > dct
+                                          for t in info.timexes) else "noun"
+                m.evidence = [(noun.start, noun.end), (seg.body, seg.end)]
+                for tx in info.timexes:
+                    _add_timex(m, tx, dct, lex, quotes)
+                info.timexes = []
+                prev = None
             if prev is not None and seg.lead:
                 prev.evidence.append((seg.body, seg.end))
                 for tx in info.timexes:
@@ -941,6 +954,27 @@ _STATE = re.compile(
     r"(?P<state>(?:in|under|on|out\s+of)\s+[a-z]+|[a-z]{4,})\s*$", re.IGNORECASE)
 _NOT_STATE = {"there", "here", "able", "unable", "some", "many", "more", "less", "much",
               "very", "about", "around", "over", "under", "since", "the", "this", "that"}
+
+
+#: "which begins on Sunday", "which took place in May": a clause that only dates its antecedent
+_DATES_ANTECEDENT = re.compile(
+    r"(?:begins?|began|starts?|started|opens?|opened|ends?|ended|runs?|ran|(?:takes?|took|will\s+"
+    r"take)\s+place|(?:is|was|will\s+be)(?:\s+(?:due|scheduled|set|held|planned|slated))?)\b",
+    re.IGNORECASE)
+
+
+def _event_antecedent(text: str, sent: Sentence, seg: Segment, infos: list[_SegInfo],
+                      prev: Mention, lex: Lexicon, sent_tx: list[Timex]) -> _Cand | None:
+    """The event noun a "which" clause right after it only dates ("the G20 summit in Antalya,
+    which begins on Sunday"), when it is not the clause's own event."""
+    if seg.lead.lower() != "which" or not infos or not _DATES_ANTECEDENT.match(text, seg.body):
+        return None
+    before = infos[-1].seg
+    if before.relation or prev.start < before.start or prev.end > before.end:
+        return None
+    nouns = [c for c in _candidates(text, sent, before, lex, sent_tx)
+             if c.trig.pos == "n" and c.start > prev.end and c.trig.cls not in ("-", "~")]
+    return nouns[-1] if nouns else None
 
 
 def _onsets(text: str, si: int, infos: list[_SegInfo], dct: date | None, lex: Lexicon,
