@@ -330,8 +330,8 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
             else:  # the narrative's previous event: the first of the sentence before with a date
                 cands = [e for e in previous.get(m.index, []) if e is not ev]
                 anchor = next((e for e in cands if e.dated), cands[0] if cands else None)
-            if anchor is None or anchor is ev:
-                continue
+            if anchor is None or anchor is ev or anchor.anchor is ev:
+                continue  # (an event dated from this one tells nothing new of it)
             c = _relation_constraint(r.relation, r.offset, anchor)
             if c is not None and r.inverse:
                 c = _loosen(c, r.offset)
