@@ -187,3 +187,8 @@ def test_a_which_clause_that_only_dates_its_antecedent_dates_that_noun():
     assert not df["label"].str.contains("cancelled").any() or (
         df[df["label"].str.contains("cancelled")]["start"].dt.date.astype(str) != "2015-11-15"
     ).all()
+
+
+def test_a_span_of_clock_times_leaves_the_label_whole():
+    df = extract("Authorities imposed a curfew in Kyiv from 10 p.m. to 7 a.m.", "2022-02-25")
+    assert df["label"].tolist() == ["Authorities imposed a curfew in Kyiv"]

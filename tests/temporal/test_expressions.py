@@ -321,3 +321,8 @@ def test_a_time_of_day_takes_the_day_named_right_after_it(text, time, value):
 def test_for_a_weekday_is_a_schedule(text, value):
     [t] = tag(text, "2025-03-21")
     assert t.value == value
+
+
+def test_a_second_clock_time_is_on_the_day_of_the_first():
+    found = tag("They met from 9 a.m. to 5 p.m.", "2025-03-21")
+    assert [t.value for t in found] == ["2025-03-21T09:00", "2025-03-21T17:00"]

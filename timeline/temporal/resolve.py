@@ -426,7 +426,8 @@ def _anaphor(args: list[str], ctx: _Ctx) -> Resolved:
     if flag == "same":
         # "the quarter": the quarter just talked about, else the latest one
         if anchor is not None and anchor.grain == unit:
-            return _done(anchor.value, tod, mod, True)
+            # ("from 9 a.m. to 5 p.m.": the day of the time just told, not that time)
+            return _done(anchor.value.split("T")[0], tod, mod, True)
         return resolve(f"REF({unit},{n}){tod}", typ=ctx.typ, mod=mod, dct=dct, anchor=anchor,
                        tense=ctx.tense, narrative=ctx.narrative)
     if keep and (anchor is None or anchor.grain not in ("quarter", "month")):
