@@ -203,3 +203,10 @@ def test_a_copula_before_a_noun_names_what_the_subject_is():
         "2018-11-10",
     )
     assert rows_about(df, "most destructive wildfire").empty, df[["label", "edtf"]]
+
+
+def test_a_march_is_a_protest_and_march_a_month():
+    df = extract("Organisers have called another mass march for this Sunday. In March, police "
+                 "arrested 12 people.", "2019-06-13")
+    assert iso_window(row_about(df, "mass march")) == ("2019-06-16", "2019-06-16")
+    assert iso_window(row_about(df, "arrested")) == ("2019-03-01", "2019-03-31")
