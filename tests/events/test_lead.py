@@ -415,8 +415,18 @@ def test_a_tellers_label_takes_what_follows_when_nothing_precedes():
     from timeline.events._extract import _told_what
 
     text = "Officials said that six visas were approved for the family."
-    label = _told_what("Officials said", text, 0, 0, [], text.index("said") + 4, len(text))
+    label, span = _told_what("Officials said", text, 0, 0, [], text.index("said") + 4, len(text))
     assert label == "Officials said: six visas were approved for the family"
+    assert span is not None
+    assert text[span[0] : span[1]] == "that six visas were approved for the family"
+
+
+def test_what_was_told_with_no_event_of_its_own_is_the_tellings_evidence():
+    text = ("South Korea will carry out an emergency safety inspection of all Boeing 737-800 "
+            "aircraft, the transport ministry said on Monday.")
+    row = extract(text, "2024-12-30").iloc[0]
+    spans = [tuple(s) for s in row["evidence_spans"]]
+    assert any(text[a:b].startswith("South Korea will carry out") for a, b in spans), spans
 
 
 def test_a_forecast_is_no_event_but_a_scheduled_one_is():

@@ -41,7 +41,8 @@ _NOUN_AFTER = re.compile(
 
 
 #: what a removed date leaves behind: a possessive, or the rest of "April 24 and 25"
-_CUT_TAIL = re.compile(r"([’']s\b)|\s*(?:and|to|-|–)\s*\d{1,2}\b(?!\s*(?:percent|%|people|men|[ap]\.?m\b|:\d))")
+_CUT_TAIL = re.compile(r"([’']s\b)|\s*(?:and|to|-|–)\s*\d{1,2}\b"
+                       r"(?!\s*(?:percent|%|people|men|[ap]\.?m\b|:\d))")
 
 
 #: a time used as an adjective: "fourth-quarter", "first-half", "year-earlier"

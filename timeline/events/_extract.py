@@ -278,8 +278,15 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
                 continue
             sent = sentences[ev.head.sentence]
             says = ev.head.trigger.lemma in _SAYING
-            rec["label"] = _told_what(rec["label"], text, sent.start, ev.head.seg_start,
-                                      tx_by_start, ev.head.end if says else -1, sent.end)
+            label, content = _told_what(rec["label"], text, sent.start, ev.head.seg_start,
+                                        tx_by_start, ev.head.end if says else -1, sent.end)
+            rec["label"] = label
+            if content is not None and not any(content[0] <= x.start < content[1]
+                                               for x in mentions):
+                # what was told names no event of its own ("South Korea will carry out an
+                # inspection, the ministry said on Monday"): the telling is that news, and
+                # its words are this row's evidence too
+                rec["evidence_spans"] = sorted(rec["evidence_spans"] + [list(content)])
         out.append(row)
     # "The offer" (the subject of a clause told after an aside), dated only by the narrative,
     # says nothing of what happened then
@@ -389,10 +396,12 @@ _SAYING = {"say", "tell", "report", "add", "announce", "state", "declare", "clai
 
 
 def _told_what(label: str, text: str, sent_start: int, seg_start: int,
-               timexes: list[Timex], verb_end: int = -1, sent_end: int = -1) -> str:
+               timexes: list[Timex], verb_end: int = -1,
+               sent_end: int = -1) -> tuple[str, tuple[int, int] | None]:
     """ "Albright said" after what she said: the label says what was told ("Albright said:
     the bombings were cowardly"), from the words before the teller or, when there are none,
-    after the verb ("officials said the visas were approved")."""
+    after the verb ("officials said the visas were approved"). Returns the label and the
+    span of what was told (None when the label stays as it was)."""
     start, end = sent_start, seg_start
     if len(text[start:end].split()) < 3 and 0 <= verb_end < sent_end:
         start, end = verb_end, sent_end
@@ -406,11 +415,18 @@ def _told_what(label: str, text: str, sent_start: int, seg_start: int,
     content = content.strip(" ,;:-–—\"'`“”‘’.")
     content = re.sub(r"^(?:that|on|in)\s+", "", content, flags=re.IGNORECASE)
     if len(content.split()) < 3:
-        return label
+        return label, None
     if len(label) + len(content) > 78:
         # "the death toll, initially 10, has risen to 12": an aside goes before the news does
         content = re.sub(r",[^,]{1,40},\s*", " ", content)
-    return _shorten(f"{label}: {content[:1].lower() + content[1:]}")
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return _shorten(f"{label}: {content[:1].lower() + content[1:]}"), (start, end)
+
+
+_TRIM = " \n\t,;:-–—\"'`“”‘’."
 
 
 def _event_id(doc_id: str, ev: Event) -> str:
