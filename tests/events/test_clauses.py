@@ -210,3 +210,29 @@ def test_a_march_is_a_protest_and_march_a_month():
                  "arrested 12 people.", "2019-06-13")
     assert iso_window(row_about(df, "mass march")) == ("2019-06-16", "2019-06-16")
     assert iso_window(row_about(df, "arrested")) == ("2019-03-01", "2019-03-31")
+
+
+def test_a_24_hour_clock_with_its_zone_is_on_the_day_named_after_it():
+    df = extract(
+        "Police said he had detonated a device in the foyer at about 22:30 BST on Monday and "
+        "died at the scene.",
+        "2017-05-23",
+    )
+    assert len(df) >= 1 and (df["start"].dt.date.astype(str) == "2017-05-22").all()
+    assert not df["label"].str.startswith("30 BST").any(), df["label"].tolist()
+
+
+def test_a_day_and_month_take_the_year_their_noun_phrase_names():
+    df = extract("It is the deadliest terror attack in the UK since the 7 July bombings in London "
+                 "in 2005, which killed 52 people.", "2017-05-23")
+    row = row_about(df, "bombings")
+    assert iso_window(row) == ("2005-07-07", "2005-07-07")
+    assert rows_about(df, "deadliest").empty
+
+
+def test_a_gerund_subject_and_its_dated_noun():
+    df = extract("Campaigning for the general election on 8 June has been suspended by all the "
+                 "main parties.", "2017-05-23")
+    row = row_about(df, "general election")
+    assert row["label"] == "General election" and iso_window(row) == ("2017-06-08", "2017-06-08")
+    assert not (df["start"].dt.date.astype(str) == "2017-06-08").sum() > 1

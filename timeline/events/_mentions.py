@@ -267,6 +267,9 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         if trig.pos == "v" and trig.form == "ing" and tense == "nonfinite" \
                 and m.start() != seg.body:
             main_ok = False  # "alleging it worked ...", "soldiers killing civilians"
+        if trig.pos == "v" and trig.form == "ing" and m.start() == seg.body \
+                and _FINITE_LATER.search(text, m.end(), seg.end):
+            main_ok = False  # "Campaigning for the election has been suspended": the subject
         out.append(_Cand(m.start(), m.end(), trig, tense, main_ok))
     verbs = [c for c in out if c.trig.pos == "v" and c.main_ok]
     if not verbs or (verbs[0].trig.form == "base" and verbs[0].tense == "present") or \
@@ -304,10 +307,14 @@ _BY_AMOUNT = re.compile(r"\s+by\s+(?:more\s+than\s+|about\s+|nearly\s+|almost\s+
 _SAID_BETWEEN = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\b")
 _COUNTED = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred)\s+(?:[a-z]+\s+)?$",
                       re.IGNORECASE)
-#: a subjectless copula before a noun: the noun is what the subject is
-_PREDICATE = re.compile(r"(?:and\s+|but\s+)?(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+#: a copula with no subject or a pronoun before a noun ("and is now the most destructive
+#: wildfire", "It is the deadliest terror attack"): the noun is what the subject is
+_PREDICATE = re.compile(r"(?:and\s+|but\s+)?(?:(?:it|this|that|these|those|they|he|she)\s+)?"
+                        r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
                         r"remains|remained|becomes|became)\s+(?:now\s+|also\s+|still\s+|already\s+)*"
                         r"(?:the|a|an|its|their)\b[^,;]*$", re.IGNORECASE)
+_FINITE_LATER = re.compile(r"\s(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?"
+                           r"[a-z]+(?:ed|en)\b")
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
                      "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
@@ -711,7 +718,31 @@ def mentions_of(
         if m.own and any(0 <= c.at < m.start for c in m.own):
             m.own = _anniversaries(text, m)
         if len(m.own) > 1:
+            m.own = _year_of_day(m.own)
             m.own = _spans_of_dates(text, m.own)
+    return out
+
+
+def _year_of_day(own: list[Constraint]) -> list[Constraint]:
+    """ "the 7 July bombings in London in 2005": a day and month the tagger placed in the
+    nearest year, and a year the same noun phrase names, are one date."""
+    years = [c for c in own if c.precision == "year" and c.kind == "explicit" and c.lo and c.hi
+             and c.lo.year == c.hi.year]
+    if len(years) != 1:
+        return own
+    year = years[0].lo.year  # type: ignore[union-attr]
+    out = []
+    for c in own:
+        if c.kind == "dct" and c.precision == "day" and c.lo and c.hi \
+                and _MONTH_NAME.search(c.text) and c.lo.year == c.hi.year != year \
+                and not re.search(r"\d{4}|'\d\d", c.text) \
+                and abs(c.at - years[0].at) <= 60:
+            try:
+                c = Constraint(c.lo.replace(year=year), c.hi.replace(year=year), c.confidence,
+                               c.text, c.precision, "explicit", c.at, c.deadline, c.future_only)
+            except ValueError:  # Feb 29
+                pass
+        out.append(c)
     return out
 
 
@@ -1168,6 +1199,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
                 owner = comp[-1]
             elif later and subject and _SCHEDULED.search(text[subject[-1].end : tx.start]):
                 owner = subject[-1]  # "the accession was planned for early March"
+            elif later and subject and re.fullmatch(r"\s+(?:on|in|of)\s+",
+                                                    text[subject[-1].end : tx.start]):
+                owner = subject[-1]  # "Campaigning for the election on 8 June has been ..."
             else:
                 clause.opaque_time = True
                 continue  # a later date cannot be a past event's: leave it out
@@ -1255,7 +1289,9 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         end = max(owner.end, tx.end)
         modifier = _PARTICIPLE.match(text, end, seg.end)  # "the Feb. 23 accord signed by ..."
         m.evidence = [(min(owner.start, tx.start), modifier.end() if modifier else end)]
-        m.label_end = seg.end
+        # a dated noun in the subject is its own noun phrase ("the general election on 8 June"),
+        # not the clause's predicate
+        m.label_end = end if owner.end <= main.start else seg.end
         _add_timex(m, tx, dct, lex, quotes)
         if _told_in_past(clause) and owner.trig.pos == "n" and tx.end <= owner.start:
             # "The August 7 embassy bombings killed 200" (published in April): last August

@@ -190,7 +190,7 @@ class Segment:
 
 _CLAUSE_LEADS = ("which", "who", "whom", "whose", "where", "including", "such as")
 _PUNCT_SPLIT = re.compile(
-    r"(?<!\d),|,(?!\d{3}\b)|[;:()\[\]]|\s[–—_-]{1,2}\s"
+    r"(?<!\d),|,(?!\d{3}\b)|[;()\[\]]|(?<!\d):|:(?!\d)|\s[–—_-]{1,2}\s"
     r"|\s(?=(?:but|and)\s+(?:has|have|had|was|were|is|are|will|later|then)\b)"
     # "... dispatched agents but there was no word on Tuesday": "but" and a new subject open
     # a clause of its own, with its own time
@@ -314,7 +314,7 @@ def _in_event(text: str, at: int, lex: Lexicon) -> bool:
 
 #: "the highest since 1989", "the first time since the war" (not "at least three times")
 _SUPERLATIVE = re.compile(r"\b(?:[a-z]{2,}est|(?<!at\s)most|(?<!at\s)least|first|worst|best)\b"
-                          r"(?:\s+[\w%’'-]+){0,4}\s+$", re.IGNORECASE)
+                          r"(?:\s+[\w%’'-]+){0,6}\s+$", re.IGNORECASE)
 
 
 _PART_OF_DAY = re.compile(r"\s+(?:dawn|daybreak|sunrise|first\s+light|dusk|sunset|sundown|"
