@@ -381,7 +381,8 @@ def test_devset_files_are_well_formed_without_the_corpus(devset):
 
 #: written in session 4 by helpers from their memory of real events, in the style of the
 #: outlets named in their READMEs, and annotated blind by others; the texts live in the sets
-MODERN_SETS = [ROOT / "tests" / "devset_modern", ROOT / "tests" / "devset_modern_heldout"]
+MODERN_SETS = [ROOT / "tests" / "devset_modern", ROOT / "tests" / "devset_modern_heldout",
+               ROOT / "tests" / "devset_modern_heldout2"]
 
 
 @pytest.mark.parametrize("devset", MODERN_SETS, ids=lambda p: p.name)
