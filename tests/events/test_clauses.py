@@ -236,3 +236,15 @@ def test_a_gerund_subject_and_its_dated_noun():
     row = row_about(df, "general election")
     assert row["label"] == "General election" and iso_window(row) == ("2017-06-08", "2017-06-08")
     assert not (df["start"].dt.date.astype(str) == "2017-06-08").sum() > 1
+
+
+def test_a_count_that_differs_tells_another_happening():
+    df = extract(
+        "At least 94 African migrants drowned after a packed boat caught fire and capsized off "
+        "Lampedusa on Thursday. Thursday's disaster came days after 13 migrants drowned on "
+        "Monday while trying to wade ashore off Sicily.",
+        "2013-10-03",
+    )
+    assert not (rows_about(df, "94 African migrants")["start"].dt.date.astype(str)
+                == "2013-09-30").any(), df[["label", "edtf"]]
+    assert iso_window(row_about(df, "13 migrants")) == ("2013-09-30", "2013-09-30")

@@ -326,3 +326,8 @@ def test_for_a_weekday_is_a_schedule(text, value):
 def test_a_second_clock_time_is_on_the_day_of_the_first():
     found = tag("They met from 9 a.m. to 5 p.m.", "2025-03-21")
     assert [t.value for t in found] == ["2025-03-21T09:00", "2025-03-21T17:00"]
+
+
+def test_a_weekday_declared_a_day_of_mourning_is_ahead():
+    [t, _] = tag("Letta declared Friday a day of national mourning.", "2013-10-03")
+    assert t.value == "2013-10-04"

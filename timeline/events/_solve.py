@@ -146,6 +146,13 @@ def _kin(a: Mention, b: Mention) -> bool:
     return x[:4] == y[:4]
 
 
+def _counts(text: str, m: Mention) -> set[str]:
+    """The numbers of a verb's subject ("At least 94 African migrants drowned"): who many."""
+    if m.trigger.pos != "v":
+        return set()
+    return set(re.findall(r"\b\d[\d,]*\b", text[m.seg_start : m.start]))
+
+
 #: "after similar attacks in October last year", "another bombing": not the one told before
 _ANOTHER = re.compile(r"\b(?:similar|earlier|previous|prior|other|another|separate|past)\s+"
                       r"(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -183,6 +190,9 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
                     # "when Hamas gunmen attacked Israel" names other actors than "Israeli
                     # strikes killed 20": a happening of its own, not a reference back
                     continue
+                mine, theirs = _counts(text, m), _counts(text, ev.head)
+                if m.own and mine and theirs and not mine & theirs:
+                    continue  # "13 migrants drowned on Monday" is not "94 migrants drowned"
                 given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v"
                                        and not m.indefinite)
                 if m.role in ("nominal", "anchor") and m.own and not shared \

@@ -254,6 +254,7 @@ _THAT_AFTER = re.compile(r"\s+that\b")
 
 
 _FOR_DAY = re.compile(r"(?<![\w-])[a-z]+\s+for\s+$")
+_DAY_OF = re.compile(r"\s+(?:as\s+)?an?\s+(?:national\s+|public\s+)?(?:day|holiday)\b")
 _WEEKDAY_EXPR = re.compile(r"(?:this\s+(?:coming\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
 
@@ -262,9 +263,12 @@ def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
     """'past', 'future' or None from the cue words nearest to the expression in its
     sentence (a cheap stand-in for a POS tagger's verb tense)."""
     g = g or grammar()
-    if _FOR_DAY.search(text, max(0, start - 12), start) \
-            and _WEEKDAY_EXPR.fullmatch(text, start, end) and text[end : end + 1] not in "'’":
-        return "future!"  # "called another mass march for this Sunday": a schedule
+    if _WEEKDAY_EXPR.fullmatch(text, start, end) and (
+            (_FOR_DAY.search(text, max(0, start - 12), start) and text[end : end + 1] not in "'’")
+            or _DAY_OF.match(text, end)):
+        # "called another mass march for this Sunday", "declared Friday a day of national
+        # mourning": a schedule
+        return "future!"
     span = _sentence(text, start, end)
     cues = cache.get(span) if cache is not None else None
     if cues is None:
