@@ -248,3 +248,9 @@ def test_a_count_that_differs_tells_another_happening():
     assert not (rows_about(df, "94 African migrants")["start"].dt.date.astype(str)
                 == "2013-09-30").any(), df[["label", "edtf"]]
     assert iso_window(row_about(df, "13 migrants")) == ("2013-09-30", "2013-09-30")
+
+
+def test_in_a_dated_noun_is_then_not_after():
+    df = extract("A constitution drafted by the military was approved in a 2008 referendum.",
+                 "2021-02-02")
+    assert iso_window(row_about(df, "approved")) == ("2008-01-01", "2008-12-31")

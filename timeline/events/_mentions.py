@@ -315,6 +315,7 @@ _PREDICATE = re.compile(r"(?:and\s+|but\s+)?(?:(?:it|this|that|these|those|they|
                         r"(?:the|a|an|its|their)\b[^,;]*$", re.IGNORECASE)
 _FINITE_LATER = re.compile(r"\s(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?"
                            r"[a-z]+(?:ed|en)\b")
+_IN_DET = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|its|their)\s+$", re.IGNORECASE)
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
                      "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
@@ -1684,10 +1685,11 @@ def _time_of_other(text: str, tx: Timex, main: Mention, lex: Lexicon) -> str:
         # "forecast an earnings increase for the full year" (but "are expected to join in
         # April": the joining is in April)
         return "drop"
-    if _DET_BEFORE.search(before):
+    if _DET_BEFORE.search(before) and not _IN_DET.search(before):
         nxt = _NOUN_AFTER.match(text, tx.end)
         if nxt and nxt.group("w").lower() not in _NOT_NOUN and not nxt.group("w").endswith("ly"):
             return "after"  # "acquired shares as a result of an Aug. 10, 1988 agreement"
+            # (but "approved in a 2008 referendum": in it, then)
     if main.category == "reporting" and _ADJ_ONLY.fullmatch(text, main.end, tx.start):
         nxt = _NOUN_AFTER.match(text, tx.end)
         if nxt and nxt.group("w").lower() not in _NOT_NOUN:
