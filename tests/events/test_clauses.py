@@ -254,3 +254,15 @@ def test_in_a_dated_noun_is_then_not_after():
     df = extract("A constitution drafted by the military was approved in a 2008 referendum.",
                  "2021-02-02")
     assert iso_window(row_about(df, "approved")) == ("2008-01-01", "2008-12-31")
+
+
+def test_a_noun_with_an_absolute_date_of_its_own_is_another_happening():
+    df = extract(
+        "Twenty-two people have been killed in a suicide bomb attack at Manchester Arena.\n\n"
+        "Officers have arrested a 23-year-old man in connection with the attack.\n\n"
+        "It is the deadliest terror attack in the UK since the 7 July bombings in London in "
+        "2005, which killed 52 people.\n",
+        "2017-05-23",
+    )
+    assert not (df["start"].dt.year == 2005).sum() > 1, df[["label", "edtf"]]
+    assert rows_about(df, "arrested")["start"].dt.year.eq(2017).all()

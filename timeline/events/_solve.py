@@ -195,10 +195,13 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
                     continue  # "13 migrants drowned on Monday" is not "94 migrants drowned"
                 given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v"
                                        and not m.indefinite)
-                if m.role in ("nominal", "anchor") and m.own and not shared \
+                if (m.role in ("nominal", "anchor") or (
+                        m.trigger.pos == "n" and all(c.kind == "explicit" for c in m.own))) \
+                        and m.own and not shared \
                         and m.trigger.cls != "~" and not any(_kin(m, x) for x in ev.mentions):
                     # "the January 1998 bombing" has its own date: it is another happening
                     # than an earlier shooting unless a name or the word itself ties them
+                    # (so has "the 7 July bombings in London in 2005" after "the attack")
                     continue
                 if not ((given or shared) and _compatible(window_of[id(ev)], m.own)
                         and ev.head.category == m.category
