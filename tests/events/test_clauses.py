@@ -266,3 +266,8 @@ def test_a_noun_with_an_absolute_date_of_its_own_is_another_happening():
     )
     assert not (df["start"].dt.year == 2005).sum() > 1, df[["label", "edtf"]]
     assert rows_about(df, "arrested")["start"].dt.year.eq(2017).all()
+
+
+def test_a_noun_that_is_expected_in_some_weeks_is_a_future():
+    df = extract("Sentencing is expected in about eight weeks.", "2021-04-20")
+    assert iso_window(row_about(df, "sentencing")) == ("2021-06-14", "2021-06-20")

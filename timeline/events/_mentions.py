@@ -243,6 +243,8 @@ def _candidates(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
         if trig.pos == "n" and _PREDICATE.match(text[seg.body : m.start()]):
             continue  # "and is now the most destructive wildfire": what it is, no happening
         tense = _tense(text, seg, m.start(), trig, lex)
+        if trig.pos == "n" and _SUBJECT_SCHEDULED.match(text, m.end()):
+            tense = "future"  # "Sentencing is expected in about eight weeks"
         main_ok = True
         prev = _words_before(text, seg.body, m.start(), 1)
         if trig.pos == "v" and trig.form in ("base", "s") and prev and prev[0] in _DETERMINERS:
@@ -316,6 +318,8 @@ _PREDICATE = re.compile(r"(?:and\s+|but\s+)?(?:(?:it|this|that|these|those|they|
 _FINITE_LATER = re.compile(r"\s(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?"
                            r"[a-z]+(?:ed|en)\b")
 _IN_DET = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|its|their)\s+$", re.IGNORECASE)
+_SCHEDULE_WORDS = {"expected", "scheduled", "planned", "slated"}
+_SUBJECT_SCHEDULED = re.compile(r"\s+(?:is|are)\s+(?:expected|due|scheduled|set|slated|planned)\b")
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
                      "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
@@ -354,6 +358,8 @@ def _generic_verb(text: str, sent: Sentence, seg: Segment, lex: Lexicon,
             continue
         if prev and word in _PERIOD_PARTICIPLES and re.search(_PERIOD_NOUN, prev[0]):
             continue  # "the quarter ended Sept. 30", "the fiscal year ended": a period's end
+        if prev and prev[0] in ("is", "are") and word.lower() in _SCHEDULE_WORDS:
+            continue  # "Sentencing is expected in about eight weeks": the subject's schedule
         if prev and text[m.start() - 2 : m.start()].strip() == "" and not prev[0].isalpha():
             continue
         trig = Trigger(word, "v", "other", "-", "past")
