@@ -1181,6 +1181,7 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             continue  # "cut the dividend due to its third-quarter loss": the cause's period
 
         owner = None
+        own_phrase = False  # the dated noun is a noun phrase of its own in the subject
         later = bool(tx.window and dct and tx.window[0] > dct and not quotes.inside(tx.start)) \
             and not (_told_in_past(clause) and _yearless_later(
                 tx.text, tx.window, dct, text[max(0, tx.start - 40) : tx.start]))
@@ -1209,6 +1210,7 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
             elif later and subject and re.fullmatch(r"\s+(?:on|in|of)\s+",
                                                     text[subject[-1].end : tx.start]):
                 owner = subject[-1]  # "Campaigning for the election on 8 June has been ..."
+                own_phrase = True
             else:
                 clause.opaque_time = True
                 continue  # a later date cannot be a past event's: leave it out
@@ -1298,7 +1300,7 @@ def _dated_nouns(text: str, seg: Segment, cands: list[_Cand], main: _Cand, info:
         m.evidence = [(min(owner.start, tx.start), modifier.end() if modifier else end)]
         # a dated noun in the subject is its own noun phrase ("the general election on 8 June"),
         # not the clause's predicate
-        m.label_end = end if owner.end <= main.start else seg.end
+        m.label_end = end if own_phrase else seg.end
         _add_timex(m, tx, dct, lex, quotes)
         if _told_in_past(clause) and owner.trig.pos == "n" and tx.end <= owner.start:
             # "The August 7 embassy bombings killed 200" (published in April): last August
