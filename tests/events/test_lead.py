@@ -720,3 +720,21 @@ def test_a_record_since_a_year_is_no_course():
     )
     row = row_about(extract(text, "2015-11-14"), "declared a nationwide state")
     assert row["relation"] == RECENT and iso_window(row) == ("2015-11-13", "2015-11-14")
+
+
+ACTION = "done on the report's day"
+
+
+def test_a_response_told_in_a_report_of_the_day_is_of_that_day():
+    text = (
+        "At least 94 migrants drowned after a boat caught fire and capsized off Lampedusa on "
+        "Thursday.\n\n"
+        "Coastguard vessels pulled 151 survivors from the water, officials said.\n\n"
+        "Interior Minister Angelino Alfano flew to the island.\n\n"
+        "'It is a horror,' the mayor declared.\n\n"
+        "Shares of the ferry company closed at $19.50.\n"
+    )
+    df = extract(text, "2013-10-03")
+    row = row_about(df, "Alfano flew")
+    assert row["relation"] == ACTION and iso_window(row) == ("2013-10-03", "2013-10-03")
+    assert (df["relation"] == ACTION).sum() == 2, df[["label", "relation"]]  # pulled, flew

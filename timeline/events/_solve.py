@@ -422,8 +422,8 @@ def _solve_one(ev: Event, by_mention: dict[int, Event], dct: date | None,
     elif lead:
         assert ev.lead is not None
         ev.anchor = None
-        ev.relation = {"told": TOLD_RELATION, "recent": RECENT_RELATION}.get(ev.lead.kind,
-                                                                           LEAD_RELATION)
+        ev.relation = {"told": TOLD_RELATION, "recent": RECENT_RELATION,
+                       "action": ACTION_RELATION}.get(ev.lead.kind, LEAD_RELATION)
     else:
         ev.anchor, ev.relation = None, None
 
@@ -807,6 +807,16 @@ def recent_perfects(text: str, events: list[Event], sentences: list[Sentence],
 #: how sure a report's day is when the report itself names none ("..., Albright told envoys")
 TOLD_CONFIDENCE = 0.4
 TOLD_RELATION = "told on the report's day"
+#: the response a report of the day's news tells in the past tense with no time of its own
+#: ("Interior Minister Angelino Alfano flew to the island", "Cahill revoked his bail"): done
+#: on the report's day (or since the earlier day its opening names)
+ACTION_RELATION = "done on the report's day"
+_BECAUSE = re.compile(r"\b(?:because|since|if|unless|although)\b", re.IGNORECASE)
+_RESPONSES = {"declare", "declared", "order", "ordered", "evacuate", "evacuated", "rescue",
+              "rescued", "pulled", "flew", "revoke", "revoked", "handcuffed",
+              "suspend", "suspended", "impose", "imposed", "deploy", "deployed", "dispatch",
+              "dispatched", "sent", "cancel", "cancelled", "canceled", "cut short", "visit",
+              "visited", "travelled", "traveled", "arrest", "arrested", "detain", "detained"}
 
 
 def reports_of_the_day(text: str, events: list[Event], sentences: list[Sentence],
@@ -840,7 +850,8 @@ def reports_of_the_day(text: str, events: list[Event], sentences: list[Sentence]
         if ev.dated or ev.lead is not None or ev.inherited is not None or len(ev.mentions) > 1:
             continue
         m = ev.head
-        if (m.category != "reporting" and m.trigger.lemma not in _STATEMENTS) \
+        action = m.trigger.lemma.lower() in _RESPONSES
+        if (m.category != "reporting" and m.trigger.lemma not in _STATEMENTS and not action) \
                 or m.trigger.lemma in _PLAIN_TELLING \
                 or m.trigger.pos != "v" or m.tense != "past" \
                 or m.role != "main" or m.quoted or m.negated or m.hypothetical or m.own \
@@ -850,8 +861,11 @@ def reports_of_the_day(text: str, events: list[Event], sentences: list[Sentence]
             continue  # "In March, the company received an offer. ... A group urged ..."
         if text[m.start].isupper() or _attributive(text, m):
             continue  # "Asked to comment, ...", "a previously announced program"
+        if action and (re.match(r"\s*[.,;:!?\"'”’]", text[m.end : m.end + 3])
+                       or _BECAUSE.search(text, m.seg_start, m.start)):
+            continue  # '"... retreat," she declared.': a telling; "because Kopp has been ..."
         ev.lead = Constraint(told or newsday, newsday, TOLD_CONFIDENCE, "",
-                             "day" if told is None else None, "told")
+                             "day" if told is None else None, "action" if action else "told")
         s0, e0 = m.evidence[0]
         if e0 > m.end and _COMPLEMENT_NEXT.match(text, m.end):
             # the telling's evidence stops where what was told begins (that has its own row)
