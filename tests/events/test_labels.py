@@ -192,3 +192,12 @@ def test_a_which_clause_that_only_dates_its_antecedent_dates_that_noun():
 def test_a_span_of_clock_times_leaves_the_label_whole():
     df = extract("Authorities imposed a curfew in Kyiv from 10 p.m. to 7 a.m.", "2022-02-25")
     assert df["label"].tolist() == ["Authorities imposed a curfew in Kyiv"]
+
+
+def test_what_was_told_keeps_a_name_capitalised():
+    df = extract("South Korea will carry out an emergency inspection of all aircraft, the transport "
+                 "ministry said on Monday. The bombings were cowardly, Albright said on Tuesday.",
+                 "2024-12-30")
+    assert set(df["label"]) == {
+        "The transport ministry said: South Korea will carry out an emergency inspection",
+        "Albright said: the bombings were cowardly"}

@@ -423,7 +423,17 @@ def _told_what(label: str, text: str, sent_start: int, seg_start: int,
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    return _shorten(f"{label}: {content[:1].lower() + content[1:]}"), (start, end)
+    first = content.split(" ", 1)[0]
+    if first.lower() in _LOWER_FIRST or first.isdigit():
+        content = content[:1].lower() + content[1:]  # "the bombings were cowardly", not "South"
+    return _shorten(f"{label}: {content}"), (start, end)
+
+
+#: words that open what was told and are lowercase inside a sentence (a name stays as it is)
+_LOWER_FIRST = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "there", "this",
+                "that", "these", "those", "its", "his", "her", "their", "our", "some", "many",
+                "more", "most", "all", "no", "one", "two", "three", "several", "about", "at",
+                "in", "on", "for", "by", "after", "before", "if", "when", "while", "as"}
 
 
 _TRIM = " \n\t,;:-–—\"'`“”‘’."
