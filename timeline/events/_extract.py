@@ -233,7 +233,8 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
         solve(events, by_mention, dct, previous)
         if inherit(events, sentences, dct, course, headings, text):  # the lead's next sentences
             solve(events, by_mention, dct, previous)
-    if reports_of_the_day(text, events, sentences, newsday, told_day, dct):
+    if reports_of_the_day(text, events, sentences, newsday, told_day, dct,
+                          frozenset(lex.lists["responses"])):
         solve(events, by_mention, dct, previous)
     if recent_perfects(text, events, sentences, newsday, frozenset(lex.lists["perfect_state"])):
         solve(events, by_mention, dct, previous)

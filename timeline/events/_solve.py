@@ -590,6 +590,8 @@ def inherit(events: list[Event], sentences: list[Sentence], dct: date | None = N
 #: "was quoted Friday as saying that an Egyptian planned the attacks": what is told
 _TOLD_BETWEEN = re.compile(r"\b(?:that|said|says|saying|told|quoted|added|announced|reported|"
                            r"stated|claimed|warned|insisted|according)\b", re.IGNORECASE)
+
+
 def _continued_in_sentence(m: Mention, dated_clauses: dict[int, list[tuple[int, Event]]],
                            timed: dict[int, list[int]], text: str | None) -> Event | None:
     """ "The jet skidded down the runway on Sunday, slammed into a wall and exploded": the
@@ -812,16 +814,11 @@ TOLD_RELATION = "told on the report's day"
 #: on the report's day (or since the earlier day its opening names)
 ACTION_RELATION = "done on the report's day"
 _BECAUSE = re.compile(r"\b(?:because|since|if|unless|although)\b", re.IGNORECASE)
-_RESPONSES = {"declare", "declared", "order", "ordered", "evacuate", "evacuated", "rescue",
-              "rescued", "pulled", "flew", "revoke", "revoked", "handcuffed",
-              "suspend", "suspended", "impose", "imposed", "deploy", "deployed", "dispatch",
-              "dispatched", "sent", "cancel", "cancelled", "canceled", "cut short", "visit",
-              "visited", "travelled", "traveled", "arrest", "arrested", "detain", "detained"}
 
 
 def reports_of_the_day(text: str, events: list[Event], sentences: list[Sentence],
                        newsday: date | None, told: date | None = None,
-                       dct: date | None = None) -> bool:
+                       dct: date | None = None, responses: frozenset[str] = frozenset()) -> bool:
     """News convention: in a report of the day's news, a statement in the past tense that no
     time expression dates ("Egypt's ambassador condemned the bombings", "Turkey urged all
     Balkan states to ..."; not a plain "said", which only attributes) was made on the report's
@@ -850,7 +847,7 @@ def reports_of_the_day(text: str, events: list[Event], sentences: list[Sentence]
         if ev.dated or ev.lead is not None or ev.inherited is not None or len(ev.mentions) > 1:
             continue
         m = ev.head
-        action = m.trigger.lemma.lower() in _RESPONSES
+        action = m.trigger.lemma.lower() in responses
         if (m.category != "reporting" and m.trigger.lemma not in _STATEMENTS and not action) \
                 or m.trigger.lemma in _PLAIN_TELLING \
                 or m.trigger.pos != "v" or m.tense != "past" \
