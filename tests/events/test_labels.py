@@ -196,8 +196,8 @@ def test_a_span_of_clock_times_leaves_the_label_whole():
 
 def test_what_was_told_keeps_a_name_capitalised():
     df = extract("South Korea will carry out an emergency inspection of all aircraft, the "
-                 "transport ministry said on Monday. The bombings were cowardly, Albright said on Tuesday.",
-                 "2024-12-30")
+                 "transport ministry said on Monday. The bombings were cowardly, Albright said "
+                 "on Tuesday.", "2024-12-30")
     assert set(df["label"]) == {
         "The transport ministry said: South Korea will carry out an emergency inspection",
         "Albright said: the bombings were cowardly"}
