@@ -331,3 +331,9 @@ def test_a_second_clock_time_is_on_the_day_of_the_first():
 def test_a_weekday_declared_a_day_of_mourning_is_ahead():
     [t, _] = tag("Letta declared Friday a day of national mourning.", "2013-10-03")
     assert t.value == "2013-10-04"
+
+
+def test_starting_on_a_weekday_is_ahead():
+    found = tag("Nyusi declared three days of national mourning, starting on Wednesday.",
+                "2019-03-19")
+    assert [t.value for t in found if t.type == "DATE"] == ["2019-03-20"]

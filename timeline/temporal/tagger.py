@@ -253,7 +253,8 @@ _REPORT_REACH = 40
 _THAT_AFTER = re.compile(r"\s+that\b")
 
 
-_FOR_DAY = re.compile(r"(?<![\w-])[a-z]+\s+for\s+$")
+_FOR_DAY = re.compile(r"(?:(?<![\w-])[a-z]+\s+for|\b(?:starting|beginning|effective)"
+                      r"(?:\s+on)?)\s+$", re.IGNORECASE)
 _DAY_OF = re.compile(r"\s+(?:as\s+)?an?\s+(?:national\s+|public\s+)?(?:day|holiday)\b")
 _WEEKDAY_EXPR = re.compile(r"(?:this\s+(?:coming\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
@@ -267,7 +268,7 @@ def tense_at(text: str, start: int, end: int, g: Grammar | None = None,
             (_FOR_DAY.search(text, max(0, start - 12), start) and text[end : end + 1] not in "'’")
             or _DAY_OF.match(text, end)):
         # "called another mass march for this Sunday", "declared Friday a day of national
-        # mourning": a schedule
+        # mourning", "three days of national mourning, starting on Wednesday": a schedule
         return "future!"
     span = _sentence(text, start, end)
     cues = cache.get(span) if cache is not None else None
