@@ -738,3 +738,16 @@ def test_a_response_told_in_a_report_of_the_day_is_of_that_day():
     row = row_about(df, "Alfano flew")
     assert row["relation"] == ACTION and iso_window(row) == ("2013-10-03", "2013-10-03")
     assert (df["relation"] == ACTION).sum() == 2, df[["label", "relation"]]  # pulled, flew
+
+
+def test_a_running_toll_is_not_the_news_of_the_day():
+    text = (
+        "Hamas freed 24 hostages from Gaza on Friday under a truce.\n\n"
+        "The hostages were handed to the Red Cross.\n\n"
+        "Israel's retaliatory bombardment and ground offensive have killed more than 14,000 "
+        "Palestinians.\n\n"
+        "At the crossing where aid trucks waited, now known as the gate, people cheered.\n"
+    )
+    df = extract(text, "2023-11-24")
+    assert rows_about(df, "14,000").empty, df[["label", "relation"]]
+    assert rows_about(df, "trucks waited").empty

@@ -320,6 +320,8 @@ _FINITE_LATER = re.compile(r"\s(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?
 _IN_DET = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|its|their)\s+$", re.IGNORECASE)
 _SCHEDULE_WORDS = {"expected", "scheduled", "planned", "slated"}
 _SUBJECT_SCHEDULED = re.compile(r"\s+(?:is|are)\s+(?:expected|due|scheduled|set|slated|planned)\b")
+#: "the intersection where Floyd died, now known as George Floyd Square": a name's time
+_NOW_NAMED = re.compile(r"now\s+(?:known|called|named|renamed|home)\b", re.IGNORECASE)
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
                      "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
@@ -906,7 +908,9 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
             # expression the tagger placed, not a back-reference to the previous event
             ana = None
         info.timexes = [t for t in sent_tx if seg.start <= t.start < seg.end
-                        and not (ana and t.start < ana[4] and ana[3] < t.end)]
+                        and not (ana and t.start < ana[4] and ana[3] < t.end)
+                        and not (_NOW_NAMED.match(text, t.start)
+                                 and text[max(0, t.start - 3) : t.start].rstrip().endswith(","))]
         if ana:
             info.anaphora = (ana[0], ana[1], ana[2])
         cands = _candidates(text, sent, seg, lex, sent_tx)

@@ -761,6 +761,9 @@ _COURSE = re.compile(r"\b(?:for\s+(?:\w+\s+){0,2}(?:days|weeks|months|years|deca
                      r"from\s+the\s+start|still)\b", re.IGNORECASE)
 
 
+_LONG_RUNNING = re.compile(r"\b(?:conflict|war|fighting|insurgency|outbreak|epidemic|pandemic|"
+                           r"offensive|bombardment|campaign|crisis|disease|virus)\b",
+                           re.IGNORECASE)
 _SEEMS = re.compile(r"\b(?:appears?|appeared|seems?|seemed)\s+to\s+have\s+(?:been\s+)?$",
                     re.IGNORECASE)
 
@@ -797,6 +800,8 @@ def recent_perfects(text: str, events: list[Event], sentences: list[Sentence],
             continue
         sent = sentences[m.sentence]
         verb = text[m.start : m.end].lower().split()[0]
+        if _LONG_RUNNING.search(text, sent.start, m.start):
+            continue  # "The conflict has killed an estimated 220,000 people": a running toll
         if verb in states or m.trigger.lemma.lower() in states \
                 or _COURSE.search(text, sent.start, sent.end) \
                 or _SEEMS.search(text, max(sent.start, m.start - 30), m.start):
