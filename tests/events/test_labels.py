@@ -201,3 +201,25 @@ def test_what_was_told_keeps_a_name_capitalised():
     assert set(df["label"]) == {
         "The transport ministry said: South Korea will carry out an emergency inspection",
         "Albright said: the bombings were cowardly"}
+
+
+def test_a_name_before_an_aside_is_the_subject_of_a_passive_clause():
+    df = extract("Boris Johnson, the former mayor of London who fronted Vote Leave and is now the "
+                 "favourite to succeed Cameron, was jeered by crowds as he left his home on "
+                 "Friday.", "2016-06-24")
+    assert df["label"].tolist() == ["Boris Johnson was jeered by crowds as he left his home"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("A phony address listed on disclosure forms was found, Parliament said on Friday.",
+         "Parliament said: a phony address listed on disclosure forms was found"),
+        ("I can confirm that a man was arrested, police said on Friday.",
+         "Police said: I can confirm that a man was arrested"),
+        ("Dime Savings Bank of New York was cleared by regulators, the banks said on Friday.",
+         "The banks said: Dime Savings Bank of New York was cleared by regulators"),
+    ],
+)
+def test_what_was_told_is_lowercased_only_when_it_opens_with_no_name(text, label):
+    assert extract(text, "2024-12-30")["label"].tolist() == [label]

@@ -264,7 +264,7 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
             earlier = [h for h in verb_heads.get(ev.head.sentence, [])
                        if h.start < ev.head.start]
             rec["label"] = _with_subject(rec["label"], earlier, text, sentences, tx_by_start,
-                                         lex)
+                                         lex, ev.head)
         if _attribution_only(rec, text, ev):
             own_time = bool(ev.own)
             told = next((r for r in by_sentence[ev.head.sentence] if r is not row
@@ -280,7 +280,8 @@ def _rows(article: Article, timexes: list[Timex]) -> list[_Row]:
             sent = sentences[ev.head.sentence]
             says = ev.head.trigger.lemma in _SAYING
             label, content = _told_what(rec["label"], text, sent.start, ev.head.seg_start,
-                                        tx_by_start, ev.head.end if says else -1, sent.end)
+                                        tx_by_start, ev.head.end if says else -1, sent.end,
+                                        names)
             rec["label"] = label
             if content is not None and not any(content[0] <= x.start < content[1]
                                                for x in mentions):
@@ -372,7 +373,7 @@ _AUX_END = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|also|then|lat
 
 
 def _with_subject(label: str, earlier: list[Mention], text: str, sentences: list[Sentence],
-                  timexes: list[Timex], lex) -> str:
+                  timexes: list[Timex], lex, head: Mention | None = None) -> str:
     """ "A man ... was arrested ... and was brought to the United States": the second
     clause's label borrows the subject of the first ("A man ... was brought ...")."""
     for m in earlier:
@@ -389,7 +390,21 @@ def _with_subject(label: str, earlier: list[Mention], text: str, sentences: list
         subject = _AUX_END.sub("", olabel[:at].rstrip()) if at > 0 else ""
         if subject and len(subject) <= 50 and subject[:1].isupper():
             return _shorten(f"{subject} {label[:1].lower()}{label[1:]}")
+    if head is not None and _AUX_START.match(label):
+        # "Boris Johnson, the former mayor of London who fronted Vote Leave, was jeered by
+        # crowds": the name that opens the sentence before its asides
+        sent = sentences[head.sentence]
+        name = _OPENING_NAME.match(text, sent.start, head.seg_start)
+        if name is not None and not any(name.start() <= t.start < name.end() for t in timexes):
+            return _shorten(f"{name.group(1)} {label[:1].lower()}{label[1:]}")
     return label
+
+
+_AUX_START = re.compile(r"(?:was|were|is|are|has|have|had)\s", re.IGNORECASE)
+#: a name of one to four capitalised words opening a sentence, then an aside after a comma
+_OPENING_NAME = re.compile(r"\W*(?!(?:In|On|At|After|Before|During|Since|For|By|From|With|As|"
+                           r"When|While|Last|This|Earlier|Later|However|But|And)\b)"
+                           r"((?:[A-Z][\w’'.-]*\s){0,3}[A-Z][\w’'.-]*),\s")
 
 
 #: verbs whose complement is what was told ("said that ..."), not an object ("published")
@@ -397,8 +412,8 @@ _SAYING = {"say", "tell", "report", "add", "announce", "state", "declare", "clai
 
 
 def _told_what(label: str, text: str, sent_start: int, seg_start: int,
-               timexes: list[Timex], verb_end: int = -1,
-               sent_end: int = -1) -> tuple[str, tuple[int, int] | None]:
+               timexes: list[Timex], verb_end: int = -1, sent_end: int = -1,
+               names: set[str] | None = None) -> tuple[str, tuple[int, int] | None]:
     """ "Albright said" after what she said: the label says what was told ("Albright said:
     the bombings were cowardly"), from the words before the teller or, when there are none,
     after the verb ("officials said the visas were approved"). Returns the label and the
@@ -424,17 +439,20 @@ def _told_what(label: str, text: str, sent_start: int, seg_start: int,
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    first = content.split(" ", 1)[0]
-    if first.lower() in _LOWER_FIRST or first.isdigit():
+    words = content.split(" ", 2)
+    first, second = words[0], words[1] if len(words) > 1 else ""
+    name = first in (names or set()) or first == "I" or (len(first) > 1 and first.isupper()) \
+        or bool(re.search(r"[A-Z]", first[1:])) \
+        or (second[:1].isupper() and first.lower() not in _LOWER_FIRST)
+    if not name:
         content = content[:1].lower() + content[1:]  # "the bombings were cowardly", not "South"
     return _shorten(f"{label}: {content}"), (start, end)
 
 
-#: words that open what was told and are lowercase inside a sentence (a name stays as it is)
-_LOWER_FIRST = {"the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "there", "this",
-                "that", "these", "those", "its", "his", "her", "their", "our", "some", "many",
-                "more", "most", "all", "no", "one", "two", "three", "several", "about", "at",
-                "in", "on", "for", "by", "after", "before", "if", "when", "while", "as"}
+#: words that open a sentence and are lowercase inside one, even before a name ("The FBI")
+_LOWER_FIRST = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these",
+                "those", "some", "many", "all", "no", "one", "two", "three", "several", "to",
+                "in", "on", "at", "for", "by", "from", "with", "as", "after", "before"}
 
 
 _TRIM = " \n\t,;:-–—\"'`“”‘’."

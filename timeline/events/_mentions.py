@@ -322,6 +322,7 @@ _SCHEDULE_WORDS = {"expected", "scheduled", "planned", "slated"}
 _SUBJECT_SCHEDULED = re.compile(r"\s+(?:is|are)\s+(?:expected|due|scheduled|set|slated|planned)\b")
 #: "the intersection where Floyd died, now known as George Floyd Square": a name's time
 _NOW_NAMED = re.compile(r"now\s+(?:known|called|named|renamed|home)\b", re.IGNORECASE)
+_NOW = {"now", "currently", "at present", "right now", "nowadays"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i", "it", "who", "which", "that", "police",
                      "officials", "troops", "forces"}
 _NOT_BEFORE_VERB = {"the", "a", "an", "of", "those", "these", "this", "that", "and", "or", "to",
@@ -722,6 +723,11 @@ def mentions_of(
             continue
         _sentence_mentions(text, si, sent, sent_tx, dct, lex, quotes, out)
     for m in out:
+        if m.tense in ("past", "pluperfect") and any(c.text.lower() in _NOW for c in m.own):
+            # "who fronted Vote Leave and is now the favourite": the "now" of another clause
+            # does not date a past happening (but "The army now named Smith" is now)
+            m.own = [c for c in m.own if c.text.lower() not in _NOW
+                     or m.seg_start <= c.at < m.seg_end]
         if not m.future and any(c.future_only for c in m.own):
             m.own = [c for c in m.own if not c.future_only]  # "took the city within a week"
         if m.own and any(0 <= c.at < m.start for c in m.own):
