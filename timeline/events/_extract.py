@@ -50,7 +50,7 @@ from timeline.events._solve import (
     reports_of_the_day,
     solve,
 )
-from timeline.events._text import Sentence, quote_spans, segments, split_sentences
+from timeline.events._text import Sentence, _trim, quote_spans, segments, split_sentences
 from timeline.io import Article, article_from_text, parse_published
 from timeline.schema import empty_events, validate_events
 from timeline.temporal.types import Timex
@@ -435,10 +435,7 @@ def _told_what(label: str, text: str, sent_start: int, seg_start: int,
     if len(label) + len(content) > 78:
         # "the death toll, initially 10, has risen to 12": an aside goes before the news does
         content = re.sub(r",[^,]{1,40},\s*", " ", content)
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
+    start, end = _trim(text, start, end)
     words = content.split(" ", 2)
     first, second = words[0], words[1] if len(words) > 1 else ""
     name = first in (names or set()) or first == "I" or (len(first) > 1 and first.isupper()) \
@@ -454,8 +451,6 @@ _LOWER_FIRST = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "
                 "those", "some", "many", "all", "no", "one", "two", "three", "several", "to",
                 "in", "on", "at", "for", "by", "from", "with", "as", "after", "before"}
 
-
-_TRIM = " \n\t,;:-–—\"'`“”‘’."
 
 
 def _event_id(doc_id: str, ev: Event) -> str:

@@ -669,6 +669,7 @@ _MORE_THAN_AGO = re.compile(r"\b(?:more\s+than|over)\b.*\bago\b", re.IGNORECASE)
 class _SegInfo:
     seg: Segment
     main: Mention | None = None
+    cands: list[_Cand] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
     anaphora: tuple[str, str | None, str] | None = None
 
@@ -919,7 +920,7 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
                                  and text[max(0, t.start - 3) : t.start].rstrip().endswith(","))]
         if ana:
             info.anaphora = (ana[0], ana[1], ana[2])
-        cands = _candidates(text, sent, seg, lex, sent_tx)
+        cands = info.cands = _candidates(text, sent, seg, lex, sent_tx)
         if ana:  # "In a related move, X resigned": the phrase's "move" is no happening
             cands = [c for c in cands if not ana[3] <= c.start < ana[4]]
         main, about = _pick_main(cands)
@@ -957,7 +958,7 @@ def _sentence_mentions(text: str, si: int, sent: Sentence, sent_tx: list[Timex],
         if info.main is None and infos and seg.lead in ("which", "who", "whom", "whose", "where",
                                                         "including", "such as", ""):
             prev = next((i.main for i in reversed(infos) if i.main is not None), None)
-            noun = _event_antecedent(text, sent, seg, infos, prev, lex, sent_tx) \
+            noun = _event_antecedent(text, seg, infos, prev) \
                 if info.timexes and prev is not None else None
             if noun is not None:
                 # "cancelled his trip to the G20 summit in Antalya, which begins on Sunday": the
@@ -1011,8 +1012,8 @@ _DATES_ANTECEDENT = re.compile(
     re.IGNORECASE)
 
 
-def _event_antecedent(text: str, sent: Sentence, seg: Segment, infos: list[_SegInfo],
-                      prev: Mention, lex: Lexicon, sent_tx: list[Timex]) -> _Cand | None:
+def _event_antecedent(text: str, seg: Segment, infos: list[_SegInfo],
+                      prev: Mention) -> _Cand | None:
     """The event noun a "which" clause right after it only dates ("the G20 summit in Antalya,
     which begins on Sunday"), when it is not the clause's own event."""
     if seg.lead.lower() != "which" or not infos or not _DATES_ANTECEDENT.match(text, seg.body):
@@ -1020,7 +1021,7 @@ def _event_antecedent(text: str, sent: Sentence, seg: Segment, infos: list[_SegI
     before = infos[-1].seg
     if before.relation or prev.start < before.start or prev.end > before.end:
         return None
-    nouns = [c for c in _candidates(text, sent, before, lex, sent_tx)
+    nouns = [c for c in infos[-1].cands
              if c.trig.pos == "n" and c.start > prev.end and c.trig.cls not in ("-", "~")]
     return nouns[-1] if nouns else None
 

@@ -177,6 +177,7 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
         words = _content(text, [*m.evidence, (sent.start, sent.end)])
         target = None
         other = bool(_ANOTHER.search(text, max(sent.start, m.start - 25), m.start))
+        mine = _counts(text, m)  # the numbers of its subject, to tell "13 drowned" from "94"
         if m.cls not in ("-", "~") and not m.quoted and not other:
             best: tuple[int, int, int] | None = None
             # only the most recent events of the class: keeps this linear in the article
@@ -190,7 +191,7 @@ def cluster(text: str, mentions: list[Mention], sentences: list[Sentence],
                     # "when Hamas gunmen attacked Israel" names other actors than "Israeli
                     # strikes killed 20": a happening of its own, not a reference back
                     continue
-                mine, theirs = _counts(text, m), _counts(text, ev.head)
+                theirs = _counts(text, ev.head) if mine else set()
                 if m.own and mine and theirs and not mine & theirs:
                     continue  # "13 migrants drowned on Monday" is not "94 migrants drowned"
                 given = m.definite or (m.role in ("anchor", "object") and m.trigger.pos == "v"
